@@ -1,0 +1,51 @@
+package crosswatch.store;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic identity of an executing message: two replicas that see the same log derive the same key.
+ * The executing block's hash (not its number) is part of it, so a message re-included after a reorg is a new
+ * record and the old one can be marked {@code reorged}. Text form: {@code <chainId>-<blockHash>-<logIndex>}.
+ */
+public record MessageKey(long executingChainId, String executingBlockHash, long executingLogIndex)
+    implements Comparable<MessageKey> {
+
+  private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
+
+  public MessageKey {
+    Objects.requireNonNull(executingBlockHash, "executingBlockHash");
+    if (executingChainId <= 0) {
+      throw new IllegalArgumentException("chain id must be positive: " + executingChainId);
+    }
+    if (!HASH.matcher(executingBlockHash).matches()) {
+      throw new IllegalArgumentException("block hash must be 0x + 64 lowercase hex: " + executingBlockHash);
+    }
+    if (executingLogIndex < 0) {
+      throw new IllegalArgumentException("log index must be >= 0: " + executingLogIndex);
+    }
+  }
+
+  /** Parses the text form; throws {@link IllegalArgumentException} naming what is wrong. */
+  public static MessageKey parse(String text) {
+    String[] parts = text.split("-", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("message id must be <chainId>-<blockHash>-<logIndex>: " + text);
+    }
+    try {
+      return new MessageKey(Long.parseLong(parts[0]), parts[1], Long.parseLong(parts[2]));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("message id must be <chainId>-<blockHash>-<logIndex>: " + text, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return executingChainId + "-" + executingBlockHash + "-" + executingLogIndex;
+  }
+
+  @Override
+  public int compareTo(MessageKey o) {
+    return toString().compareTo(o.toString());
+  }
+}

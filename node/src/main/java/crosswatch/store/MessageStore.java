@@ -1,0 +1,34 @@
+package crosswatch.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where message records live. Every write goes through {@link Merge}: a write never blindly replaces what
+ * another writer stored.
+ */
+public interface MessageStore {
+
+  Optional<MessageRecord> find(MessageKey key);
+
+  /** Atomically merges {@code update} with what is stored under its key; returns what is stored afterwards. */
+  MessageRecord merge(MessageRecord update);
+
+  /** {@link #merge} for many records (one batch where the store can). */
+  void mergeAll(Collection<MessageRecord> updates);
+
+  /** Records matching the query, newest executing timestamp first, with a cursor for the next page. */
+  MessagePage query(MessageQuery query);
+
+  /** Records whose status is {@link Status#PENDING}, for re-judging after a restart. */
+  List<MessageRecord> pending();
+
+  /** Records of one executing chain in a range of executing block numbers (inclusive), for reorg handling. */
+  List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock);
+
+  /** Records whose identifier points into a range of block numbers (inclusive) of one initiating chain. */
+  List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock);
+
+  long size();
+}
