@@ -60,11 +60,11 @@ public final class AccessList {
    * where idPacked = 12 zero bytes ++ uint64 blockNumber ++ uint64 timestamp ++ uint32 logIndex.
    */
   static Checksum checksum(Identifier id, String msgHash) {
-    byte[] idPacked = Words.concat(new byte[12], Words.unsigned(id.blockNumber(), 8),
-        Words.unsigned(id.timestamp(), 8), Words.unsigned(id.logIndex(), 4));
+    byte[] idPacked = Words.concat(new byte[12], Words.unsignedBytes(id.blockNumber(), 8),
+        Words.unsignedBytes(id.timestamp(), 8), Words.unsignedBytes(id.logIndex(), 4));
     byte[] logHash = Words.fixed(Hashes.logHash(id.origin(), msgHash), WORD);
     byte[] idLogHash = Hash.sha3(Words.concat(logHash, idPacked));
-    byte[] checksum = Hash.sha3(Words.concat(idLogHash, Words.unsigned(id.chainId(), WORD)));
+    byte[] checksum = Hash.sha3(Words.concat(idLogHash, Words.unsignedBytes(id.chainId(), WORD)));
     checksum[0] = AccessListEntry.CHECKSUM;
     return new Checksum(Words.hex(checksum));
   }

@@ -28,11 +28,11 @@ public sealed interface AccessListEntry
     byte[] key = word.get();
     return switch (key[0]) {
       case LOOKUP -> Words.zeros(key, 1, 4)
-          ? new Lookup(Words.unsigned(key, 4, 8), Words.unsigned(key, 12, 8), Words.unsigned(key, 20, 8),
-              Words.unsigned(key, 28, 4))
+          ? new Lookup(Words.unsignedAt(key, 4, 8), Words.unsignedAt(key, 12, 8),
+              Words.unsignedAt(key, 20, 8), Words.unsignedAt(key, 28, 4))
           : new Unrecognized(storageKey, "lookup entry has non-zero padding");
       case CHAIN_ID_EXTENSION -> Words.zeros(key, 1, 8)
-          ? new ChainIdExtension(Words.unsigned(key, 8, 24))
+          ? new ChainIdExtension(Words.unsignedAt(key, 8, 24))
           : new Unrecognized(storageKey, "chain-id extension entry has non-zero padding");
       case CHECKSUM -> new Checksum(Words.hex(key));
       default -> new Unrecognized(storageKey, "unknown type byte " + Words.hex(new byte[] {key[0]}));
@@ -56,8 +56,8 @@ public sealed interface AccessListEntry
 
     @Override
     public String storageKey() {
-      return key(LOOKUP, Words.concat(new byte[3], Words.unsigned(chainIdLow64, 8), Words.unsigned(blockNumber, 8),
-          Words.unsigned(timestamp, 8), Words.unsigned(logIndex, 4)));
+      return key(LOOKUP, Words.concat(new byte[3], Words.unsignedBytes(chainIdLow64, 8),
+          Words.unsignedBytes(blockNumber, 8), Words.unsignedBytes(timestamp, 8), Words.unsignedBytes(logIndex, 4)));
     }
   }
 
@@ -75,7 +75,7 @@ public sealed interface AccessListEntry
 
     @Override
     public String storageKey() {
-      return key(CHAIN_ID_EXTENSION, Words.concat(new byte[7], Words.unsigned(chainIdHigh, 24)));
+      return key(CHAIN_ID_EXTENSION, Words.concat(new byte[7], Words.unsignedBytes(chainIdHigh, 24)));
     }
   }
 

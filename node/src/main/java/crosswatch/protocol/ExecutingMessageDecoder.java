@@ -87,10 +87,10 @@ public final class ExecutingMessageDecoder {
     byte[] origin = new byte[20];
     System.arraycopy(data, 12, origin, 0, 20);
     return new Identifier(Words.hex(origin),
-        Words.unsigned(data, Words.WORD, Words.WORD),
-        Words.unsigned(data, 2 * Words.WORD, Words.WORD),
-        Words.unsigned(data, 3 * Words.WORD, Words.WORD),
-        Words.unsigned(data, 4 * Words.WORD, Words.WORD));
+        Words.unsignedAt(data, Words.WORD, Words.WORD),
+        Words.unsignedAt(data, 2 * Words.WORD, Words.WORD),
+        Words.unsignedAt(data, 3 * Words.WORD, Words.WORD),
+        Words.unsignedAt(data, 4 * Words.WORD, Words.WORD));
   }
 
   private static Optional<byte[]> word(String hex) {

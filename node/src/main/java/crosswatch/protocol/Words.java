@@ -42,7 +42,7 @@ final class Words {
   }
 
   /** {@code value} as {@code size} big-endian bytes; it must fit. */
-  static byte[] unsigned(BigInteger value, int size) {
+  static byte[] unsignedBytes(BigInteger value, int size) {
     if (!fitsUnsigned(value, size * 8)) {
       throw new IllegalArgumentException(value + " does not fit uint" + size * 8);
     }
@@ -50,7 +50,7 @@ final class Words {
   }
 
   /** The unsigned integer held in {@code bytes[from, from + length)}. */
-  static BigInteger unsigned(byte[] bytes, int from, int length) {
+  static BigInteger unsignedAt(byte[] bytes, int from, int length) {
     return Numeric.toBigInt(bytes, from, length);
   }
 

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -139,7 +138,8 @@ class AccessListTest {
     @Test
     void eachTypeByteGivesItsEntry() {
       assertThat(AccessListEntry.parse(EXAMPLE_LOOKUP)).isInstanceOf(Lookup.class);
-      assertThat(AccessListEntry.parse("0x02" + "00".repeat(30) + "01")).isEqualTo(new ChainIdExtension(BigInteger.ONE));
+      assertThat(AccessListEntry.parse("0x02" + "00".repeat(30) + "01"))
+          .isEqualTo(new ChainIdExtension(BigInteger.ONE));
       assertThat(AccessListEntry.parse(EXAMPLE_CHECKSUM)).isEqualTo(new Checksum(EXAMPLE_CHECKSUM));
     }
 

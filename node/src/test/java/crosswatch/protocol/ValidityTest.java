@@ -81,7 +81,8 @@ class ValidityTest {
     @Test
     void theInitiatingChainsActivationBlockCannotBeTheTarget() {
       // Block time 2: the block at INITIATED_AT is the first at or after activation INITIATED_AT - 1.
-      assertThat(valid.activating(INITIATING_CHAIN, INITIATED_AT).verdict()).isEqualTo(invalid(Reason.INTEROP_INACTIVE));
+      assertThat(valid.activating(INITIATING_CHAIN, INITIATED_AT).verdict())
+          .isEqualTo(invalid(Reason.INTEROP_INACTIVE));
       assertThat(valid.activating(INITIATING_CHAIN, INITIATED_AT - 1).verdict())
           .isEqualTo(invalid(Reason.INTEROP_INACTIVE));
     }
@@ -181,7 +182,8 @@ class ValidityTest {
 
     @Test
     void aBlockNumberBeyondUint64IsNeverPending() {
-      Fixture unreachable = valid.withIdentifierBlockNumber(UINT64_LIMIT).withInitiating(InitiatingBlock.NOT_YET_PRODUCED);
+      Fixture unreachable =
+          valid.withIdentifierBlockNumber(UINT64_LIMIT).withInitiating(InitiatingBlock.NOT_YET_PRODUCED);
       assertThat(unreachable.verdict()).isEqualTo(invalid(Reason.TIMESTAMP_MISMATCH));
     }
 
