@@ -1,4 +1,4 @@
-# Sourced by the other scripts: picks a JDK >= 21 and installs the devnet's npm packages when missing.
+# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages and promtool when missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -25,6 +25,19 @@ install_devnet() {
   fi
 }
 
+# The alert-rule tests run `promtool check rules` / `promtool test rules`; Debian ships it in `prometheus`.
+install_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "crosswatch: installing promtool (Debian package prometheus) for the alert-rule tests" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  else
+    echo "crosswatch: promtool not found; install it (e.g. sudo apt-get install prometheus) or the alert-rule tests fail" >&2
+  fi
+}
+
 pick_jdk
 install_devnet
+install_promtool
 echo "crosswatch: using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))" >&2
