@@ -170,7 +170,7 @@ class DashboardTest {
     }
 
     @Test
-    void everyMetricTheNodeExportsForOperatorsIsShown() {
+    void everyMetricOfTheFixtureIsShownSomewhere() {
       assertThat(metricNames()).containsAll(Monitoring.expectedMetricNames());
     }
 
