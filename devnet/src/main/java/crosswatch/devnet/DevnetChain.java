@@ -122,7 +122,11 @@ public final class DevnetChain implements AutoCloseable {
 
   /** Any log from the inbox address, for malformed executing messages ({@link Malformed}). */
   public ExecutingReceipt emitRawInboxLog(RawLog log) {
-    return executingReceipt(sender.send(Inbox.ADDRESS, Calldata.emitRaw(log), List.of()));
+    return executingReceipt(submitRawInboxLog(log));
+  }
+
+  public String submitRawInboxLog(RawLog log) {
+    return sender.send(Inbox.ADDRESS, Calldata.emitRaw(log), List.of());
   }
 
   /** Where the inbox logs of a mined transaction landed. */
