@@ -38,7 +38,8 @@ record DemoArgs(Path nodeJar, List<String> nodeFlags) {
       throw new IllegalArgumentException("--node-jar is required");
     }
     if (!Files.isRegularFile(nodeJar)) {
-      throw new IllegalArgumentException("--node-jar " + nodeJar + ": no such file (build it: mvn -DskipTests package)");
+      throw new IllegalArgumentException(
+          "--node-jar " + nodeJar + ": no such file (build it: mvn -DskipTests package)");
     }
     return new DemoArgs(nodeJar, nodeFlags);
   }

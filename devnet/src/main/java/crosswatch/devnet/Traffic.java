@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.utils.Numeric;
 
 /**
  * Keeps every chain busy: per chain and tick, one transaction of initiating logs and one of executing messages
@@ -38,7 +38,7 @@ public final class Traffic implements AutoCloseable {
   private final MessageMix mix;
   private final Map<String, LongAdder> emitted = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
-  private volatile boolean running = true;
+  private final CountDownLatch stopping = new CountDownLatch(1);
 
   private Traffic(List<DevnetChain> chains, TrafficSettings settings, LogPool pool, MessageMix mix) {
     this.chains = List.copyOf(chains);
@@ -67,7 +67,9 @@ public final class Traffic implements AutoCloseable {
       }
     }
     // All submitted before any is awaited: each waits for its chain's next block.
-    List<String> ancientTxs = chains.stream().map(chain -> chain.submitInitiatingBatch(initiatingBatch(random))).toList();
+    List<String> ancientTxs = chains.stream()
+        .map(chain -> chain.submitInitiatingBatch(RandomLogs.batch(random)))
+        .toList();
     for (int i = 0; i < chains.size(); i++) {
       pool.addAncient(chains.get(i).chainId(), chains.get(i).initiatingLogs(ancientTxs.get(i)));
     }
@@ -104,14 +106,17 @@ public final class Traffic implements AutoCloseable {
     return counts;
   }
 
-  /** Stops every chain's thread and waits for it; the chains keep running. Safe to call again. */
+  /**
+   * Lets every chain finish the batch it is emitting, so that {@link #emitted()} matches the chains, and waits
+   * for its thread; the chains keep running. Safe to call again.
+   */
   public void stop() {
-    running = false;
-    threads.forEach(Thread::interrupt);
+    stopping.countDown();
     for (Thread thread : threads) {
       try {
         if (!thread.join(STOP_TIMEOUT)) {
-          log.warn("traffic thread did not stop thread={}", thread.getName());
+          log.warn("traffic thread still busy, interrupting it thread={}", thread.getName());
+          thread.interrupt();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -127,26 +132,30 @@ public final class Traffic implements AutoCloseable {
 
   private void run(DevnetChain chain, TrafficPlanner planner) {
     RandomGenerator random = new SplittableRandom();
-    while (running) {
+    while (!isStopping()) {
       long started = System.nanoTime();
       try {
         emitBatch(chain, planner, random);
       } catch (RuntimeException e) {
-        if (!running) {
+        if (isStopping()) {
           return;
         }
         log.warn("traffic batch failed chainId={} error={}", chain.chainId(), e.toString());
       }
       try {
-        Thread.sleep(Duration.ofNanos(Math.max(0, settings.tick().toNanos() - (System.nanoTime() - started))));
+        stopping.await(settings.tick().toNanos() - (System.nanoTime() - started), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         return;
       }
     }
   }
 
+  private boolean isStopping() {
+    return stopping.getCount() == 0;
+  }
+
   private void emitBatch(DevnetChain chain, TrafficPlanner planner, RandomGenerator random) {
-    String initiatingTx = chain.submitInitiatingBatch(initiatingBatch(random));
+    String initiatingTx = chain.submitInitiatingBatch(RandomLogs.batch(random));
     Emission emission = planner.plan(chain.latestBlock().timestamp(), pool.snapshot());
     Optional<String> executingTx = emission.executing().isEmpty()
         ? Optional.empty()
@@ -171,24 +180,5 @@ public final class Traffic implements AutoCloseable {
     if (n > 0) {
       emitted.computeIfAbsent(kind, k -> new LongAdder()).add(n);
     }
-  }
-
-  /** 1 to 3 logs of 1 to 3 random topics and 0 to 64 random bytes: payloads differ, so do message hashes. */
-  private static List<RawLog> initiatingBatch(RandomGenerator random) {
-    return IntStream.range(0, 1 + random.nextInt(3))
-        .mapToObj(i -> RawLog.of(
-            IntStream.range(0, 1 + random.nextInt(3)).mapToObj(t -> randomHex(random, 32)).toList(),
-            randomBytes(random, random.nextInt(65))))
-        .toList();
-  }
-
-  private static String randomHex(RandomGenerator random, int size) {
-    return Numeric.toHexString(randomBytes(random, size));
-  }
-
-  private static byte[] randomBytes(RandomGenerator random, int size) {
-    byte[] bytes = new byte[size];
-    random.nextBytes(bytes);
-    return bytes;
   }
 }
