@@ -24,8 +24,8 @@ public final class Flags {
       "none, at least one is required", NONE, Parsers::endpoint);
 
   public static final Flag<DependencySet> DEPENDENCY_SET = new Flag<>("dependency-set", "<file>", SINGLE,
-      "JSON file: {\"chains\":[{\"chainId\":901,\"activationTimestamp\":0,\"blockTimeSeconds\":2}],"
-          + "\"expiryWindowSeconds\":604800}; every --rpc chain must be listed",
+      "JSON {\"chains\": [{\"chainId\", \"activationTimestamp\", \"blockTimeSeconds\"}], \"expiryWindowSeconds\"}"
+          + " listing every --rpc chain",
       "every chain depends on every other, active from genesis, 2 s blocks, 604800 s window", NONE,
       DependencySetFile::read);
 

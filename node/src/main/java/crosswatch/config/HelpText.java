@@ -17,8 +17,9 @@ final class HelpText {
       """;
   private static final String EXIT_CODES = """
 
-      Exit status: 0 after --help or a normal shutdown; 1 when the node fails to start (e.g. the HTTP port is
-      taken); 2 on bad configuration (also an RPC whose eth_chainId differs from its configured chain id).
+      Exit status: 0 after --help; 1 when the node fails to start (e.g. the HTTP port is taken); 2 on bad
+      configuration, including an RPC whose eth_chainId differs from its configured chain id. SIGTERM stops the
+      node cleanly (the JVM then exits with 143).
       """;
 
   private HelpText() {}
