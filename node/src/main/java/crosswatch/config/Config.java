@@ -37,7 +37,8 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
       }
     }
     if (!startBlocks.keySet().equals(ids)) {
-      throw new IllegalArgumentException("start blocks must name exactly the configured chains: " + startBlocks.keySet());
+      throw new IllegalArgumentException("start blocks must name exactly the configured chains: "
+          + startBlocks.keySet());
     }
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("http port out of range: " + httpPort);

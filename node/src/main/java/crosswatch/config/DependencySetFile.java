@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,6 @@ final class DependencySetFile {
       .build();
   private static final List<String> TOP_FIELDS = List.of("chains", "expiryWindowSeconds");
   private static final List<String> CHAIN_FIELDS = List.of("chainId", "activationTimestamp", "blockTimeSeconds");
-  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}");
 
   private DependencySetFile() {}
 
@@ -91,11 +89,11 @@ final class DependencySetFile {
     if (node == null) {
       return absent;
     }
-    String text = node.isIntegralNumber() || node.isString() ? node.asString() : "";
-    if (!DECIMAL.matcher(text).matches() || new BigInteger(text).bitLength() > 63) {
+    long value = node.isIntegralNumber() || node.isString() ? Parsers.decimal(node.asString()) : -1;
+    if (value < 0) {
       throw new InvalidValue(at + " must be a non-negative integer below 2^63, got " + node);
     }
-    return Long.parseLong(text);
+    return value;
   }
 
   private static void checkFields(JsonNode node, List<String> known, String at) {

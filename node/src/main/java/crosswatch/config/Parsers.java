@@ -40,21 +40,24 @@ final class Parsers {
     if (where.equals("latest")) {
       return Map.entry(chainId, StartBlock.LATEST);
     }
-    if (where.startsWith("latest-") && DECIMAL.matcher(where.substring(7)).matches()) {
-      return Map.entry(chainId, new StartBlock.Latest(decimal(where.substring(7), "blocks behind latest")));
+    long behind = where.startsWith("latest-") ? decimal(where.substring("latest-".length())) : -1;
+    if (behind >= 0) {
+      return Map.entry(chainId, new StartBlock.Latest(behind));
     }
-    if (DECIMAL.matcher(where).matches()) {
-      return Map.entry(chainId, new StartBlock.Number(decimal(where, "block number")));
+    long number = decimal(where);
+    if (number >= 0) {
+      return Map.entry(chainId, new StartBlock.Number(number));
     }
     throw new InvalidValue("expected a block number, latest or latest-N for chain " + chainId + ", got \"" + where
         + "\"");
   }
 
   static int port(String raw) {
-    if (!DECIMAL.matcher(raw).matches() || Long.parseLong(raw) > 65_535) {
+    long port = decimal(raw);
+    if (port < 0 || port > 65_535) {
       throw new InvalidValue("expected a port number in 0..65535, got \"" + raw + "\"");
     }
-    return Integer.parseInt(raw);
+    return (int) port;
   }
 
   static String host(String raw) {
@@ -93,19 +96,23 @@ final class Parsers {
 
   /** A chain id: a positive decimal that fits a signed 64-bit integer. */
   static long chainId(String raw) {
-    long id = DECIMAL.matcher(raw).matches() ? decimal(raw, "chain id") : 0;
+    long id = decimal(raw);
     if (id <= 0) {
-      throw new InvalidValue("chain id must be a positive decimal integer, got \"" + raw + "\"");
+      throw new InvalidValue("chain id must be a positive decimal integer below 2^63, got \"" + raw + "\"");
     }
     return id;
   }
 
-  private static long decimal(String digits, String what) {
-    try {
-      return Long.parseLong(digits);
-    } catch (NumberFormatException e) {
-      throw new InvalidValue(what + " is larger than 2^63-1: \"" + digits + "\"");
+  /** Plain decimal digits that fit a signed 64-bit integer, or -1 for anything else (signs, blanks, overflow). */
+  static long decimal(String raw) {
+    if (DECIMAL.matcher(raw).matches()) {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
     }
+    return -1;
   }
 
   private static URI rpcUrl(String raw) {

@@ -39,7 +39,8 @@ final class YamlSource {
       return List.of(node.asString());
     }
     if (!node.isArray() || flag.arity() != Flag.Arity.REPEATABLE) {
-      throw new InvalidValue(problem + (flag.arity() == Flag.Arity.REPEATABLE ? "a value or a list of values" : "a single value"));
+      throw new InvalidValue(problem
+          + (flag.arity() == Flag.Arity.REPEATABLE ? "a value or a list of values" : "a single value"));
     }
     var values = new ArrayList<String>();
     for (JsonNode item : node) {

@@ -83,7 +83,8 @@ class MessageJsonTest {
     void numbersAreDecimalStringsHashesLowercaseHexAndTimesUtc() {
       JsonNode m = get(judgedTwice);
 
-      for (String field : List.of("executingChainId", "executingBlockNumber", "executingLogIndex", "executingTimestamp")) {
+      for (String field : List.of("executingChainId", "executingBlockNumber", "executingLogIndex",
+          "executingTimestamp")) {
         assertThat(m.get(field).isString()).as(field).isTrue();
         assertThat(m.get(field).asString()).as(field).matches(DECIMAL);
       }

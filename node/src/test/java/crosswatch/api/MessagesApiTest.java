@@ -134,7 +134,8 @@ class MessagesApiTest {
     void initiatingChainFiltersOnTheIdentifiersChainId() {
       assertThat(ids(api.get("/api/v1/messages?initiatingChainId=903&executingChainId=902&limit=1000").json()))
           .isNotEmpty()
-          .containsExactlyElementsOf(expectedIds(r -> r.initiatingChainId() == 903 && r.key().executingChainId() == 902));
+          .containsExactlyElementsOf(
+              expectedIds(r -> r.initiatingChainId() == 903 && r.key().executingChainId() == 902));
     }
 
     @Test

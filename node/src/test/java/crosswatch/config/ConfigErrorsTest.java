@@ -71,7 +71,8 @@ class ConfigErrorsTest {
     @Test
     void aBadValueFromEnvNamesTheVariable() {
       assertThat(error(Map.of("CROSSWATCH_RPC", "1=http://a", "CROSSWATCH_HTTP_PORT", "x")).line())
-          .isEqualTo("crosswatch: --http-port: expected a port number in 0..65535, got \"x\" (from CROSSWATCH_HTTP_PORT)");
+          .isEqualTo("crosswatch: --http-port: expected a port number in 0..65535, got \"x\""
+              + " (from CROSSWATCH_HTTP_PORT)");
     }
   }
 
