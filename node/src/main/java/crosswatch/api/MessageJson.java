@@ -1,0 +1,64 @@
+package crosswatch.api;
+
+import crosswatch.protocol.Identifier;
+import crosswatch.protocol.Reason;
+import crosswatch.store.HistoryEntry;
+import crosswatch.store.MessageRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A message as the API shows it: the wire shape, separate from the store's record. Chain ids, block numbers, log
+ * indexes and timestamps are decimal strings (an invalid message's identifier can hold any uint256, beyond what
+ * JSON numbers carry safely); hashes and addresses are 0x lowercase hex; times are ISO-8601 UTC.
+ *
+ * @param identifier null only when the record has none (a log too malformed to read one from)
+ * @param reason null unless {@code status} is {@code invalid}
+ */
+public record MessageJson(String id, String executingChainId, String executingBlockNumber,
+                          String executingBlockHash, String executingLogIndex, String executingTxHash,
+                          String executingTimestamp, String msgHash, IdentifierJson identifier, String status,
+                          String reason, List<HistoryJson> history, String firstSeenAt, String lastCheckedAt) {
+
+  /** Where the executing message says its initiating log is. */
+  public record IdentifierJson(String origin, String blockNumber, String logIndex, String timestamp,
+                               String chainId) {}
+
+  /** One change of status. */
+  public record HistoryJson(String status, String reason, String at) {}
+
+  public static MessageJson of(MessageRecord r) {
+    var key = r.key();
+    return new MessageJson(key.toString(), Long.toString(key.executingChainId()),
+        Long.toString(r.executingBlockNumber()), hex(key.executingBlockHash()),
+        Long.toString(key.executingLogIndex()), hex(r.executingTxHash()), Long.toString(r.executingTimestamp()),
+        hex(r.msgHash()), identifier(r.identifier()), r.status().wireName(), reason(r.reason()),
+        r.history().stream().map(MessageJson::history).toList(), time(r.firstSeenAt()), time(r.lastCheckedAt()));
+  }
+
+  private static IdentifierJson identifier(Identifier id) {
+    if (id == null) {
+      return null;
+    }
+    return new IdentifierJson(hex(id.origin()), id.blockNumber().toString(), id.logIndex().toString(),
+        id.timestamp().toString(), id.chainId().toString());
+  }
+
+  private static HistoryJson history(HistoryEntry h) {
+    return new HistoryJson(h.status().wireName(), reason(h.reason()), time(h.at()));
+  }
+
+  private static String reason(Reason reason) {
+    return reason == null ? null : reason.wireName();
+  }
+
+  private static String hex(String hex) {
+    return hex == null ? null : hex.toLowerCase(Locale.ROOT);
+  }
+
+  /** Instant's own text form is ISO-8601 in UTC ({@code ...Z}). */
+  private static String time(Instant at) {
+    return at.toString();
+  }
+}

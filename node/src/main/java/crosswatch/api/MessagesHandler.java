@@ -1,0 +1,23 @@
+package crosswatch.api;
+
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageStore;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code /api/v1/messages}: one page of messages, or one message by id. */
+final class MessagesHandler {
+  private final MessageStore store;
+
+  MessagesHandler(MessageStore store) {
+    this.store = store;
+  }
+
+  void list(RoutingContext ctx) {
+    JsonBody.send(ctx, 200, PageJson.of(store.query(Params.messageQuery(ctx))));
+  }
+
+  void one(RoutingContext ctx) {
+    MessageKey key = Params.messageKey(ctx, "id");
+    store.find(key).ifPresentOrElse(r -> JsonBody.send(ctx, 200, MessageJson.of(r)), () -> ctx.fail(404));
+  }
+}

@@ -1,0 +1,114 @@
+package crosswatch.app;
+
+import crosswatch.api.ApiServer;
+import crosswatch.config.Config;
+import crosswatch.store.Checkpoint;
+import crosswatch.store.CheckpointStore;
+import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Crosswatch node: wires metrics, message store, checkpoints, pipeline and HTTP server, starts them in that
+ * order and stops them in reverse. A start that fails part way stops what had started.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
+
+  private final Config config;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private int httpPort = -1;
+
+  public Node(Config config) {
+    this.config = config;
+  }
+
+  public static String version() {
+    return Optional.ofNullable(Node.class.getPackage().getImplementationVersion()).orElse("dev");
+  }
+
+  public synchronized void start() throws Exception {
+    try {
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      onStop(registry::close);
+      onStop(NodeMeters.bind(registry, version(), config.nodeName()));
+      MessageStore store = started(new InMemoryMessageStore());
+      CheckpointStore checkpoints = started(checkpointStore(config.dataDir()));
+      var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
+          checkpoints, registry, config.nodeName()));
+      pipeline.start();
+      var api = started(new ApiServer(store, registry));
+      httpPort = api.start(config.httpHost(), config.httpPort());
+    } catch (Exception e) {
+      close();
+      throw e;
+    }
+    log.info("node started nodeName={} version={} httpHost={} httpPort={} chains={}", config.nodeName(), version(),
+        config.httpHost(), httpPort, config.chains().stream().map(c -> c.chainId() + "=" + c.display()).toList());
+  }
+
+  /** The port the HTTP server listens on (the chosen one when configured as 0); -1 before start. */
+  public synchronized int httpPort() {
+    return httpPort;
+  }
+
+  /** Stops everything started, newest first; safe to call twice and from a shutdown hook. */
+  @Override
+  public synchronized void close() {
+    boolean wasRunning = !started.isEmpty();
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("stopping a part failed part={} error={}", part.getClass().getSimpleName(), e.toString());
+      }
+    }
+    if (wasRunning) {
+      log.info("node stopped nodeName={}", config.nodeName());
+    }
+  }
+
+  /** Registers {@code part} to be closed on stop when it is closeable, so swapping an implementation is one line. */
+  private <T> T started(T part) {
+    if (part instanceof AutoCloseable closeable) {
+      onStop(closeable);
+    }
+    return part;
+  }
+
+  private void onStop(AutoCloseable stop) {
+    started.push(stop);
+  }
+
+  /**
+   * Checkpoints live in this process until the file-backed store (kept in {@code dataDir}) is wired here: until
+   * then a restarted node begins again at its start blocks.
+   */
+  private static CheckpointStore checkpointStore(Path dataDir) {
+    return new MemoryCheckpoints();
+  }
+
+  private static final class MemoryCheckpoints implements CheckpointStore {
+    private final Map<Long, Checkpoint> checkpoints = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Checkpoint> get(long chainId) {
+      return Optional.ofNullable(checkpoints.get(chainId));
+    }
+
+    @Override
+    public void put(Checkpoint checkpoint) {
+      checkpoints.put(checkpoint.chainId(), checkpoint);
+    }
+  }
+}

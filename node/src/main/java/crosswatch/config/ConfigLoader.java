@@ -1,0 +1,96 @@
+package crosswatch.config;
+
+import crosswatch.chain.ChainEndpoint;
+import crosswatch.chain.StartBlock;
+import crosswatch.protocol.DependencySet;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns arguments, environment and the optional YAML file into a {@link Config}, or the first reason to refuse.
+ * Reads the files the configuration names; starts nothing.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  public static ConfigResult load(List<String> args, Map<String, String> env) {
+    if (ArgsSource.asksForHelp(args)) {
+      return new ConfigResult.HelpRequested(HelpText.render());
+    }
+    try {
+      Map<String, Setting> cli = ArgsSource.read(args);
+      Map<String, Setting> fromEnv = EnvSource.read(env);
+      Optional<Path> file = new Settings(cli, fromEnv).optional(Flags.CONFIG);
+      Map<String, Setting> fromFile = file.map(ConfigLoader::readFile).orElse(Map.of());
+      return new ConfigResult.Loaded(build(new Settings(cli, fromEnv, fromFile)));
+    } catch (Refusal r) {
+      return new ConfigResult.Refused(r.error());
+    }
+  }
+
+  private static Map<String, Setting> readFile(Path path) {
+    try {
+      return YamlSource.read(path);
+    } catch (InvalidValue e) {
+      throw new Refusal(Flags.CONFIG.name(), e.getMessage());
+    }
+  }
+
+  private static Config build(Settings settings) {
+    List<ChainEndpoint> chains = chains(settings);
+    var chainIds = new LinkedHashSet<Long>();
+    chains.forEach(c -> chainIds.add(c.chainId()));
+    return new Config(chains, startBlocks(settings, chainIds), dependencies(settings, chainIds),
+        settings.single(Flags.HTTP_HOST), settings.single(Flags.HTTP_PORT), settings.single(Flags.DATA_DIR),
+        settings.single(Flags.NODE_NAME), settings.single(Flags.LOG_FORMAT));
+  }
+
+  private static List<ChainEndpoint> chains(Settings settings) {
+    List<ChainEndpoint> chains = settings.all(Flags.RPC);
+    if (chains.isEmpty()) {
+      throw new Refusal(Flags.RPC.name(), "required: give at least one <chainId>=<url>");
+    }
+    var seen = new LinkedHashSet<Long>();
+    for (ChainEndpoint chain : chains) {
+      if (!seen.add(chain.chainId())) {
+        throw new Refusal(Flags.RPC.name(), "duplicate chain id " + chain.chainId() + settings.origin(Flags.RPC));
+      }
+    }
+    return chains;
+  }
+
+  private static Map<Long, StartBlock> startBlocks(Settings settings, LinkedHashSet<Long> chainIds) {
+    var starts = new HashMap<Long, StartBlock>();
+    String origin = settings.origin(Flags.START_BLOCK);
+    for (Map.Entry<Long, StartBlock> start : settings.all(Flags.START_BLOCK)) {
+      if (!chainIds.contains(start.getKey())) {
+        throw new Refusal(Flags.START_BLOCK.name(), "chain " + start.getKey() + " is not configured with --rpc"
+            + origin);
+      }
+      if (starts.put(start.getKey(), start.getValue()) != null) {
+        throw new Refusal(Flags.START_BLOCK.name(), "chain " + start.getKey() + " is given more than once" + origin);
+      }
+    }
+    chainIds.forEach(id -> starts.putIfAbsent(id, StartBlock.LATEST));
+    return starts;
+  }
+
+  private static DependencySet dependencies(Settings settings, LinkedHashSet<Long> chainIds) {
+    Optional<DependencySet> fromFile = settings.optional(Flags.DEPENDENCY_SET);
+    if (fromFile.isEmpty()) {
+      return DependencySetFile.everyToEvery(chainIds);
+    }
+    for (long id : chainIds) {
+      if (fromFile.get().chain(BigInteger.valueOf(id)).isEmpty()) {
+        throw new Refusal(Flags.DEPENDENCY_SET.name(), "chain " + id + " is configured with --rpc but missing from \""
+            + settings.raw(Flags.DEPENDENCY_SET).orElseThrow() + "\"" + settings.origin(Flags.DEPENDENCY_SET));
+      }
+    }
+    return fromFile.get();
+  }
+}

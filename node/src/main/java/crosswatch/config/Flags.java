@@ -1,0 +1,77 @@
+package crosswatch.config;
+
+import static crosswatch.config.Flag.Arity.REPEATABLE;
+import static crosswatch.config.Flag.Arity.SINGLE;
+import static crosswatch.config.Flag.Arity.SWITCH;
+
+import crosswatch.chain.ChainEndpoint;
+import crosswatch.chain.StartBlock;
+import crosswatch.protocol.DependencySet;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Every flag the node accepts: the single table that parsing, env, YAML and {@code --help} all read. */
+public final class Flags {
+  private static final Supplier<String> NONE = () -> null;
+
+  public static final Flag<ChainEndpoint> RPC = new Flag<>("rpc", "<chainId>=<url>", REPEATABLE,
+      "JSON-RPC endpoint of a chain to watch (http, https, ws or wss); its eth_chainId must match at start",
+      "none, at least one is required", NONE, Parsers::endpoint);
+
+  public static final Flag<DependencySet> DEPENDENCY_SET = new Flag<>("dependency-set", "<file>", SINGLE,
+      "JSON {\"chains\": [{\"chainId\", \"activationTimestamp\", \"blockTimeSeconds\"}], \"expiryWindowSeconds\"}"
+          + " listing every --rpc chain",
+      "every chain depends on every other, active from genesis, 2 s blocks, 604800 s window", NONE,
+      DependencySetFile::read);
+
+  public static final Flag<Map.Entry<Long, StartBlock>> START_BLOCK = new Flag<>("start-block",
+      "<chainId>=<number|latest|latest-N>", REPEATABLE,
+      "where a chain's scan begins when it has no checkpoint; the chain must be given with --rpc",
+      "latest", NONE, Parsers::startBlock);
+
+  public static final Flag<Integer> HTTP_PORT = new Flag<>("http-port", "<port>", SINGLE,
+      "port of the API, /healthz and /metrics (0: any free port)", "7300", () -> "7300", Parsers::port);
+
+  public static final Flag<String> HTTP_HOST = new Flag<>("http-host", "<address>", SINGLE,
+      "address the HTTP server binds to (0.0.0.0 to listen on every interface)", "127.0.0.1",
+      () -> "127.0.0.1", Parsers::host);
+
+  public static final Flag<Path> DATA_DIR = new Flag<>("data-dir", "<dir>", SINGLE,
+      "directory for checkpoints and the local store", "./data", () -> "./data", Parsers::path);
+
+  public static final Flag<String> NODE_NAME = new Flag<>("node-name", "<name>", SINGLE,
+      "this node's name in logs, metrics and record stamps ([A-Za-z0-9._-], at most 64)", "the host name",
+      Flags::hostName, Parsers::nodeName);
+
+  public static final Flag<LogFormat> LOG_FORMAT = new Flag<>("log-format", "<kv|json>", SINGLE,
+      "console log format, one line per event", "kv", () -> "kv", Parsers::logFormat);
+
+  public static final Flag<Path> CONFIG = new Flag<>("config", "<file>", SINGLE,
+      "YAML file whose keys are flag names (lists for repeatable flags); flags and env override it", "none",
+      NONE, Parsers::path);
+
+  public static final Flag<Boolean> HELP = new Flag<>("help", "", SWITCH,
+      "print this help and exit", "", NONE, raw -> true);
+
+  public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
+      DATA_DIR, NODE_NAME, LOG_FORMAT, CONFIG, HELP);
+
+  private Flags() {}
+
+  public static Optional<Flag<?>> named(String name) {
+    return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("crosswatch");
+    }
+  }
+}
