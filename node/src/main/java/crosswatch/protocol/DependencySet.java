@@ -2,6 +2,7 @@ package crosswatch.protocol;
 
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,11 @@ public record DependencySet(Map<BigInteger, ChainDependency> chains, long expiry
 
   public DependencySet {
     chains = Map.copyOf(chains);
+    chains.forEach((chainId, chain) -> {
+      if (!chainId.equals(chain.chainId())) {
+        throw new IllegalArgumentException("chain " + chain.chainId() + " is filed under " + chainId);
+      }
+    });
     if (expiryWindowSeconds <= 0 || expiryWindowSeconds > MAX_EXPIRY_WINDOW_SECONDS) {
       throw new IllegalArgumentException("expiry window must be in (0, " + MAX_EXPIRY_WINDOW_SECONDS + "] s, got "
           + expiryWindowSeconds);
@@ -35,12 +41,27 @@ public record DependencySet(Map<BigInteger, ChainDependency> chains, long expiry
    */
   public record ChainDependency(BigInteger chainId, long activationTimestamp, long blockTimeSeconds) {
     public ChainDependency {
+      Objects.requireNonNull(chainId, "chainId");
       if (activationTimestamp < 0) {
         throw new IllegalArgumentException("activation timestamp must be >= 0");
       }
       if (blockTimeSeconds <= 0) {
         throw new IllegalArgumentException("block time must be > 0");
       }
+    }
+
+    /**
+     * Whether a block at {@code timestamp} may hold or be the target of messages: interop is active
+     * ({@code timestamp >= activationTimestamp}) and the block is not the activation block itself. Mirrors
+     * op-node's {@code IsInteropActivationBlock}: the activation block is the first active block after genesis,
+     * so with activation 0 (active from genesis) there is none.
+     */
+    public boolean acceptsMessagesAt(BigInteger timestamp) {
+      BigInteger activation = BigInteger.valueOf(activationTimestamp);
+      BigInteger previous = timestamp.subtract(BigInteger.valueOf(blockTimeSeconds));
+      boolean active = timestamp.compareTo(activation) >= 0;
+      boolean activationBlock = active && previous.signum() >= 0 && previous.compareTo(activation) < 0;
+      return active && !activationBlock;
     }
   }
 }
