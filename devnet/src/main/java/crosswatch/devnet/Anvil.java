@@ -1,0 +1,142 @@
+package crosswatch.devnet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One anvil process serving one chain on a free 127.0.0.1 port, its output in a log file under
+ * {@code devnet/target/anvil-logs}. {@link #stop()} is idempotent; a shutdown hook stops it if nobody does.
+ */
+public final class Anvil implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Anvil.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  // Another process may take the picked port before anvil binds it.
+  private static final int START_ATTEMPTS = 3;
+
+  private final ChainSpec spec;
+  private final int port;
+  private final Path logFile;
+  private final ChildProcess process;
+
+  private Anvil(ChainSpec spec, int port, Path logFile, ChildProcess process) {
+    this.spec = spec;
+    this.port = port;
+    this.logFile = logFile;
+    this.process = process;
+  }
+
+  /** Starts anvil and returns once it answers {@code eth_chainId} with the spec's chain id. */
+  public static Anvil start(ChainSpec spec) {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      Anvil anvil = launch(spec, FreePort.pick());
+      try {
+        anvil.awaitReady();
+        log.info("anvil started chainId={} rpc={} pid={} log={}", spec.chainId(), anvil.rpcUrl(), anvil.pid(),
+            anvil.logFile);
+        return anvil;
+      } catch (RuntimeException e) {
+        anvil.stop();
+        log.warn("anvil did not start chainId={} port={} attempt={} error={}", spec.chainId(), anvil.port, attempt,
+            e.getMessage());
+        failures.add(e);
+      }
+    }
+    IllegalStateException failed = new IllegalStateException(
+        "anvil for chain " + spec.chainId() + " did not start in " + START_ATTEMPTS + " attempts");
+    failures.forEach(failed::addSuppressed);
+    throw failed;
+  }
+
+  private static Anvil launch(ChainSpec spec, int port) {
+    Path logFile = DevnetDir.logDir().resolve("anvil-" + spec.chainId() + "-" + port + ".log");
+    try {
+      Files.createDirectories(logFile.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command = new ArrayList<>();
+    command.add(DevnetDir.anvilBinary().toString());
+    command.addAll(spec.anvilArgs(port));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(logFile.toFile());
+    return new Anvil(spec, port, logFile, ChildProcess.start("anvil-" + spec.chainId(), builder));
+  }
+
+  private void awaitReady() {
+    Web3j probe = Web3j.build(new HttpService(rpcUrl()));
+    try {
+      BigInteger answered = Poll.until("anvil chainId=" + spec.chainId() + " on port " + port, READY_TIMEOUT,
+          () -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("anvil exited with code " + process.process().exitValue()
+                  + " before answering, see " + logFile);
+            }
+            try {
+              return Optional.of(probe.ethChainId().send().getChainId());
+            } catch (IOException notListeningYet) {
+              return Optional.empty();
+            }
+          });
+      if (!answered.equals(BigInteger.valueOf(spec.chainId()))) {
+        throw new IllegalStateException("port " + port + " answers chain id " + answered + ", not " + spec.chainId());
+      }
+    } finally {
+      probe.shutdown();
+    }
+  }
+
+  public long chainId() {
+    return spec.chainId();
+  }
+
+  public ChainSpec spec() {
+    return spec;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String rpcUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public String wsUrl() {
+    return "ws://127.0.0.1:" + port;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Ends the process (SIGTERM, then SIGKILL after a grace period); calling it again does nothing. */
+  public void stop() {
+    process.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
