@@ -8,14 +8,12 @@ import crosswatch.devnet.DevnetChain;
 import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
-import crosswatch.judge.Backoff;
 import crosswatch.judge.FoundLog;
 import crosswatch.metrics.Meters;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +30,7 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** One chain's scanner on a real anvil chain. */
 class LogScannerTest {
-  static final ChainSettings FAST = ChainSettings.DEFAULTS
-      .withRequestTimeout(Duration.ofSeconds(2))
-      .withRetries(2, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
-          new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)))
-      .withPolling(Duration.ofMillis(50), Duration.ofSeconds(1));
+  private static final ChainSettings FAST = TestSettings.FAST;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
