@@ -1,5 +1,6 @@
 package crosswatch.app;
 
+import crosswatch.chain.ChainConnection;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
 import crosswatch.chain.ChainState;
@@ -24,6 +25,7 @@ import java.util.Map;
  * be reached is retried in the background and shown disconnected meanwhile, while the others are watched.
  */
 public final class Pipeline implements AutoCloseable {
+  private final List<ChainConnection> connections = new ArrayList<>();
   private final List<LogScanner> scanners = new ArrayList<>();
   private final Judging judging;
   private boolean started;
@@ -39,10 +41,11 @@ public final class Pipeline implements AutoCloseable {
                   ChainSettings settings) {
     var blocks = new LinkedHashMap<Long, InitiatingBlocks>();
     for (ChainEndpoint chain : chains) {
-      var scanner = new LogScanner(chain, startBlocks.getOrDefault(chain.chainId(), StartBlock.LATEST), settings,
-          checkpoints, registry);
-      scanners.add(scanner);
-      blocks.put(chain.chainId(), scanner.initiatingBlocks());
+      var connection = new ChainConnection(chain, settings, registry);
+      connections.add(connection);
+      scanners.add(new LogScanner(connection, startBlocks.getOrDefault(chain.chainId(), StartBlock.LATEST),
+          settings, checkpoints, registry));
+      blocks.put(chain.chainId(), connection.initiatingBlocks());
     }
     var meters = new JudgeMeters(registry, blocks.keySet());
     this.judging = new Judging(blocks, dependencies, store, new HybridClock(nodeName), meters);
@@ -63,10 +66,11 @@ public final class Pipeline implements AutoCloseable {
     return scanners.stream().map(LogScanner::state).toList();
   }
 
-  /** Stops the scanners (last started first), then judging; waits for their threads. */
+  /** Stops the scanners (last started first), then judging, waiting for their threads; then closes connections. */
   @Override
   public synchronized void close() {
     scanners.reversed().forEach(LogScanner::close);
     judging.close();
+    connections.reversed().forEach(ChainConnection::close);
   }
 }

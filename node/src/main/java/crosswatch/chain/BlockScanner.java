@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +25,6 @@ import org.slf4j.LoggerFactory;
 final class BlockScanner {
   private static final Logger log = LoggerFactory.getLogger(BlockScanner.class);
   private static final int REMEMBERED_BLOCKS = 1024;
-  private static final int ANCESTOR_BATCH = 32;
-  /** How far back scanning restarts when none of the remembered blocks is canonical any more. */
-  static final long UNREMEMBERED_REORG_DEPTH = 1024;
 
   private final long chainId;
   private final ChainRpc rpc;
@@ -67,6 +62,7 @@ final class BlockScanner {
         case StartBlock.Number n -> n.number();
         case StartBlock.Latest latest -> {
           head = rpc.latestHeader();
+          meters.head(head.number());
           yield Math.max(0, head.number() - latest.behind());
         }
       };
@@ -141,7 +137,8 @@ final class BlockScanner {
       }
       throw e;
     }
-    advance(found(logs, Map.of(block.hash(), block.timestamp())), block, next.at(), List.of(block.ref()));
+    advance(FoundLogs.of(logs, Map.of(block.hash(), block.timestamp())), block, next.at(),
+        List.of(block.ref()));
     return true;
   }
 
@@ -169,21 +166,7 @@ final class BlockScanner {
     }
     var passed = new ArrayList<>(List.of(scan.first().ref(), scan.last().ref()));
     scan.logs().forEach(l -> passed.add(new BlockRef(l.blockNumber(), l.blockHash())));
-    advance(found(scan.logs(), timestamps(scan)), scan.last(), seenAt, passed);
-  }
-
-  /** Block timestamps of the logs: carried by the logs, known from the range ends, or fetched in one batch. */
-  private Map<String, Long> timestamps(RangeScan scan) throws ChainUnavailable {
-    var known = new HashMap<String, Long>();
-    known.put(scan.first().hash(), scan.first().timestamp());
-    known.put(scan.last().hash(), scan.last().timestamp());
-    scan.logs().forEach(l -> l.blockTimestamp().ifPresent(t -> known.put(l.blockHash(), t)));
-    var missing = new HashSet<String>();
-    scan.logs().stream().map(ChainLog::blockHash).filter(h -> !known.containsKey(h)).forEach(missing::add);
-    if (!missing.isEmpty()) {
-      rpc.headersByHash(missing).forEach((hash, header) -> known.put(hash, header.timestamp()));
-    }
-    return known;
+    advance(FoundLogs.of(scan.logs(), FoundLogs.timestamps(scan, rpc)), scan.last(), seenAt, passed);
   }
 
   private void advance(List<FoundLog> found, BlockHeader last, Instant seenAt, Collection<BlockRef> passed) {
@@ -200,11 +183,11 @@ final class BlockScanner {
 
   /** Walks back to the newest block still canonical, marks what was replaced, and scans again from there. */
   private void rewind() throws ChainUnavailable {
-    BlockRef ancestor = commonAncestor();
+    BlockRef ancestor = Ancestors.find(rpc, recent.newestFirst(), cursor);
     if (ancestor.equals(cursor)) {
       return;
     }
-    events.reorged(chainId, ancestor.number(), numbers -> hashes(rpc.headers(numbers)));
+    events.reorged(chainId, ancestor.number(), numbers -> Ancestors.hashes(rpc.headers(numbers)));
     long depth = cursor.number() - ancestor.number();
     recent.forgetAbove(ancestor.number());
     announced.clear();
@@ -215,39 +198,5 @@ final class BlockScanner {
     meters.reorg();
     meters.scanned(ancestor.number(), -1);
     log.warn("reorg detected chainId={} ancestorBlock={} depth={}", chainId, ancestor.number(), depth);
-  }
-
-  private BlockRef commonAncestor() throws ChainUnavailable {
-    List<BlockRef> remembered = recent.newestFirst();
-    for (int i = 0; i < remembered.size(); i += ANCESTOR_BATCH) {
-      List<BlockRef> chunk = remembered.subList(i, Math.min(remembered.size(), i + ANCESTOR_BATCH));
-      Map<Long, String> canonical = hashes(rpc.headers(chunk.stream().map(BlockRef::number).toList()));
-      Optional<BlockRef> common = Ancestors.newestCommon(chunk, canonical);
-      if (common.isPresent()) {
-        return common.get();
-      }
-    }
-    long oldest = remembered.isEmpty() ? cursor.number() : remembered.getLast().number();
-    long fallback = oldest - UNREMEMBERED_REORG_DEPTH;
-    log.warn("no remembered block is canonical chainId={} oldestRememberedBlock={} rescanFromBlock={}",
-        chainId, oldest, Math.max(0, fallback + 1));
-    if (fallback < 0) {
-      return BlockRef.before(0);
-    }
-    BlockHeader header = rpc.headers(List.of(fallback)).get(fallback);
-    return new BlockRef(fallback, header == null ? null : header.hash());
-  }
-
-  private static Map<Long, String> hashes(Map<Long, BlockHeader> headers) {
-    var hashes = new HashMap<Long, String>();
-    headers.forEach((number, header) -> hashes.put(number, header.hash()));
-    return hashes;
-  }
-
-  private static List<FoundLog> found(List<ChainLog> logs, Map<String, Long> timestamps) {
-    return logs.stream()
-        .map(l -> new FoundLog(l.blockNumber(), l.blockHash(), timestamps.get(l.blockHash()), l.transactionHash(),
-            l.logIndex(), l.topics(), l.data()))
-        .toList();
   }
 }

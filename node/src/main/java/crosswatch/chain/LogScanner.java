@@ -2,9 +2,7 @@ package crosswatch.chain;
 
 import crosswatch.judge.ChainEvents;
 import crosswatch.judge.ChainUnavailable;
-import crosswatch.judge.InitiatingBlocks;
 import crosswatch.metrics.ChainMeters;
-import crosswatch.metrics.RpcMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows one chain on its own virtual thread: finds every executing message from the checkpoint on, keeps up
  * with the head, and keeps retrying (with growing pauses) while the chain's RPC fails, without affecting any other
- * chain. Also lends the chain's RPC to the judge, for initiating blocks.
+ * chain.
  */
 public final class LogScanner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogScanner.class);
@@ -34,28 +32,15 @@ public final class LogScanner implements AutoCloseable {
   private volatile String lastError;
   private Thread thread;
 
-  public LogScanner(ChainEndpoint endpoint, StartBlock start, ChainSettings settings, CheckpointStore checkpoints,
-                    MeterRegistry registry) {
-    this.endpoint = endpoint;
+  public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
+                    CheckpointStore checkpoints, MeterRegistry registry) {
+    this.endpoint = connection.endpoint();
     this.start = start;
     this.settings = settings;
     this.checkpoints = checkpoints;
     this.meters = new ChainMeters(registry, endpoint.chainId());
-    var rpcMeters = new RpcMeters(registry, endpoint.chainId());
-    if (endpoint.isWebSocket()) {
-      var transport = new WebSocketTransport(endpoint, settings.requestTimeout());
-      this.rpc = new ChainRpc(new RpcClient(endpoint, transport, settings, rpcMeters));
-      this.heads = new SubscribedHeads(endpoint.chainId(), transport, rpc, settings.webSocketSilence());
-    } else {
-      var transport = new HttpTransport(endpoint, settings.requestTimeout());
-      this.rpc = new ChainRpc(new RpcClient(endpoint, transport, settings, rpcMeters));
-      this.heads = new PolledHeads(rpc, settings.pollInterval());
-    }
-  }
-
-  /** The chain's blocks for judging messages that point into it; shares this chain's RPC connection. */
-  public InitiatingBlocks initiatingBlocks() {
-    return rpc::initiatingBlocks;
+    this.rpc = connection.rpc();
+    this.heads = connection.heads();
   }
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
@@ -140,14 +125,13 @@ public final class LogScanner implements AutoCloseable {
         Optional.ofNullable(lastError));
   }
 
-  /** Stops scanning, waits for the thread to end, then closes the connection. */
+  /** Stops scanning and waits for the thread to end; the connection stays open for its other users. */
   @Override
   public void close() {
     Thread running;
     synchronized (this) {
       running = thread;
     }
-    heads.close();
     if (running != null) {
       running.interrupt();
       try {
@@ -156,6 +140,5 @@ public final class LogScanner implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    rpc.close();
   }
 }

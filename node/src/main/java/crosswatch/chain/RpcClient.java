@@ -1,6 +1,5 @@
 package crosswatch.chain;
 
-import crosswatch.judge.Backoff;
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.metrics.RpcMeters;
 import java.util.List;

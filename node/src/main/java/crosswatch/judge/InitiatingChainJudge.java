@@ -133,6 +133,9 @@ final class InitiatingChainJudge implements AutoCloseable {
         fetched.putAll(blocks.at(missing));
       } catch (ChainUnavailable e) {
         latest.values().forEach(waiting::add);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         retryLater();
         context.listener().failed(chainId, e);
         log.warn("initiating blocks unavailable, messages stay pending initiatingChainId={} messages={} "

@@ -68,7 +68,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
       if (known.isPresent() && known.get().status() != Status.REORGED) {
         continue;
       }
-      boolean malformed = ExecutingMessageDecoder.decode(log.topics(), log.data()) instanceof Decoded.Malformed;
+      Decoded decoded = ExecutingMessageDecoder.decode(log.topics(), log.data());
+      boolean malformed = decoded instanceof Decoded.Malformed;
       if (known.isPresent()) {
         // The block that was reorged out is canonical again: its message is judged afresh.
         if (malformed) {
@@ -78,8 +79,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
         }
         continue;
       }
-      MessageRecord found = Verdicts.discovered(chainId, log,
-          ExecutingMessageDecoder.decode(log.topics(), log.data()), seenAt, clock.next());
+      MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
       listener.found(found);
       if (malformed) {
         var invalid = new StatusWriter.Change(found, Verdicts.malformed(found, seenAt, clock.next()));

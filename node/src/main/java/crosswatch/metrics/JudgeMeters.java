@@ -29,10 +29,11 @@ public final class JudgeMeters implements JudgeListener {
   private final Map<String, Counter> invalid = new HashMap<>();
   private final Map<String, Counter> failures = new HashMap<>();
   private final Map<String, AtomicLong> waiting = new HashMap<>();
+  private final List<String> chains;
 
   /** @param chainIds every watched chain: the label values registered up front */
   public JudgeMeters(MeterRegistry registry, Collection<Long> chainIds) {
-    List<String> chains = chainIds.stream().map(String::valueOf).toList();
+    chains = chainIds.stream().map(String::valueOf).toList();
     var initiating = new ArrayList<>(chains);
     initiating.add(Meters.UNCONFIGURED_CHAIN);
     for (String chain : chains) {
@@ -70,9 +71,7 @@ public final class JudgeMeters implements JudgeListener {
   public void changed(MessageRecord before, MessageRecord after) {
     String chain = executing(after);
     if (after.status() == Status.INVALID && (before.status() != Status.INVALID || before.reason() != after.reason())) {
-      String from = invalid.containsKey(invalidKey(chain, initiating(after), after.reason()))
-          ? initiating(after) : Meters.UNCONFIGURED_CHAIN;
-      Counter counter = invalid.get(invalidKey(chain, from, after.reason()));
+      Counter counter = invalid.get(invalidKey(chain, initiating(after), after.reason()));
       if (counter != null) {
         counter.increment();
       }
@@ -109,8 +108,10 @@ public final class JudgeMeters implements JudgeListener {
     return String.valueOf(record.key().executingChainId());
   }
 
-  private static String initiating(MessageRecord record) {
-    return String.valueOf(record.initiatingChainId());
+  /** The initiating chain's label: its id when it is watched, else one shared value (ids are unbounded). */
+  private String initiating(MessageRecord record) {
+    String id = String.valueOf(record.initiatingChainId());
+    return chains.contains(id) ? id : Meters.UNCONFIGURED_CHAIN;
   }
 
   private static String invalidKey(String executing, String initiating, Reason reason) {

@@ -8,7 +8,6 @@ import crosswatch.devnet.DevnetChain;
 import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
-import crosswatch.judge.FoundLog;
 import crosswatch.metrics.Meters;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointStore;
@@ -55,7 +54,9 @@ class LogScannerTest {
   }
 
   private LogScanner scanning(ChainEndpoint endpoint, ChainSettings settings) {
-    var scanner = new LogScanner(endpoint, new StartBlock.Number(0), settings, checkpoints, registry);
+    var connection = new ChainConnection(endpoint, settings, registry);
+    opened.add(connection);
+    var scanner = new LogScanner(connection, new StartBlock.Number(0), settings, checkpoints, registry);
     opened.add(scanner);
     scanner.start(events);
     return scanner;

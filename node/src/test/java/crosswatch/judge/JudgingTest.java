@@ -50,6 +50,16 @@ class JudgingTest {
     return store.find(keyOf(log)).map(MessageRecord::status).orElse(null);
   }
 
+  /** A message pointing at a log of a scanned initiating block, found and judged valid. */
+  private FoundLog validMessage(InitiatingBlock.Produced block, long logIndex, long executingBlock) {
+    initiating.put(block);
+    judging.scanned(INITIATING, block.number());
+    var log = Messages.pointingAt(block, logIndex, executingBlock, 0);
+    judging.found(EXECUTING, List.of(log), Instant.now());
+    await().until(() -> statusOf(log) == Status.VALID);
+    return log;
+  }
+
   private List<Status> historyOf(FoundLog log) {
     return store.find(keyOf(log)).orElseThrow().history().stream().map(HistoryEntry::status).toList();
   }
@@ -72,11 +82,7 @@ class JudgingTest {
     @Test
     void aBlockFetchedOnceServesMessagesFoundLater() {
       var block = Messages.block(10, 2);
-      initiating.put(block);
-      judging.scanned(INITIATING, 10);
-      var first = Messages.pointingAt(block, 0, 7, 0);
-      judging.found(EXECUTING, List.of(first), Instant.now());
-      await().until(() -> statusOf(first) == Status.VALID);
+      validMessage(block, 0, 7);
 
       var second = Messages.pointingAt(block, 1, 8, 0);
       judging.found(EXECUTING, List.of(second), Instant.now());
@@ -172,12 +178,7 @@ class JudgingTest {
   class SeenTwice {
     @Test
     void aMessageFoundAgainIsNeitherStoredNorCountedTwice() {
-      var block = Messages.block(10, 1);
-      initiating.put(block);
-      judging.scanned(INITIATING, 10);
-      var log = Messages.pointingAt(block, 0, 7, 0);
-      judging.found(EXECUTING, List.of(log), Instant.now());
-      await().until(() -> statusOf(log) == Status.VALID);
+      var log = validMessage(Messages.block(10, 1), 0, 7);
 
       judging.found(EXECUTING, List.of(log), Instant.now());
 
@@ -208,12 +209,7 @@ class JudgingTest {
 
     @Test
     void messagesOfAnExecutingBlockThatStayedCanonicalAreKept() throws Exception {
-      var block = Messages.block(10, 1);
-      initiating.put(block);
-      judging.scanned(INITIATING, 10);
-      var log = Messages.pointingAt(block, 0, 7, 0);
-      judging.found(EXECUTING, List.of(log), Instant.now());
-      await().until(() -> statusOf(log) == Status.VALID);
+      var log = validMessage(Messages.block(10, 1), 0, 7);
 
       judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, log.blockHash()));
 
@@ -223,11 +219,7 @@ class JudgingTest {
     @Test
     void messagesPointingIntoAReplacedInitiatingBlockAreJudgedAgainWhenItIsScannedAnew() throws Exception {
       var original = Messages.block(10, 1);
-      initiating.put(original);
-      judging.scanned(INITIATING, 10);
-      var log = Messages.pointingAt(original, 0, 7, 0);
-      judging.found(EXECUTING, List.of(log), Instant.now());
-      await().until(() -> statusOf(log) == Status.VALID);
+      var log = validMessage(original, 0, 7);
 
       initiating.put(new InitiatingBlock.Produced(10, Messages.hash(4242), original.timestamp(), List.of()));
       judging.reorged(INITIATING, 9, numbers -> Map.of());
