@@ -25,6 +25,7 @@ final class SubscribedHeads implements HeadSource {
   private final Duration silence;
   private final LinkedBlockingQueue<Seen> arrived = new LinkedBlockingQueue<>();
   private volatile Disposable subscription;
+  private volatile boolean closed;
 
   SubscribedHeads(long chainId, WebSocketTransport transport, ChainRpc rpc, Duration silence) {
     this.chainId = chainId;
@@ -54,7 +55,11 @@ final class SubscribedHeads implements HeadSource {
       subscription = transport.newHeads().subscribe(
           notification -> accept(notification.getParams().getResult()),
           // A failed stream is disposed by RxJava itself: the next call subscribes again.
-          error -> log.warn("new heads subscription ended chainId={} error={}", chainId, error.getMessage()));
+          error -> {
+            if (!closed) {
+              log.warn("new heads subscription ended chainId={} error={}", chainId, error.getMessage());
+            }
+          });
     } catch (RpcFailure e) {
       throw new ChainUnavailable(chainId, "cannot subscribe to new heads: " + e.getMessage(), e);
     }
@@ -69,11 +74,9 @@ final class SubscribedHeads implements HeadSource {
     }
   }
 
+  /** Closing the connection ends the subscription: an unsubscribe request now would only fail. */
   @Override
   public void close() {
-    Disposable current = subscription;
-    if (current != null) {
-      current.dispose();
-    }
+    closed = true;
   }
 }
