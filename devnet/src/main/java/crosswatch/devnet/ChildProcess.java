@@ -60,7 +60,7 @@ final class ChildProcess {
     }
   }
 
-  private void terminate() {
+  private synchronized void terminate() {
     if (!process.isAlive()) {
       return;
     }

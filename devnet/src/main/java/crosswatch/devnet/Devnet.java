@@ -5,11 +5,15 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * N anvil chains, each with the stand-in inbox and an emitter. {@link #close()} stops every process it
- * started; a start that fails half-way stops those already running before it throws.
+ * N anvil chains, each with the stand-in inbox and an emitter, started in parallel. {@link #close()} stops
+ * every process it started; a start that fails half-way stops those already running before it throws.
  */
 public final class Devnet implements AutoCloseable {
   private final List<Anvil> anvils;
@@ -36,15 +40,41 @@ public final class Devnet implements AutoCloseable {
     List<Anvil> anvils = new ArrayList<>();
     List<DevnetChain> chains = new ArrayList<>();
     try {
-      for (ChainSpec spec : specs) {
-        Anvil anvil = Anvil.start(spec);
-        anvils.add(anvil);
-        chains.add(install.apply(anvil));
-      }
+      inParallel(specs, Anvil::start, anvils);
+      inParallel(anvils, install, chains);
       return new Devnet(anvils, chains);
     } catch (RuntimeException e) {
       new Devnet(anvils, chains).close();
       throw e;
+    }
+  }
+
+  /**
+   * Applies {@code task} to every input at once (chains start in parallel), waits for all, and adds the results
+   * in input order to {@code results}, so that a caller can stop what did start when one task failed.
+   */
+  private static <T, R> void inParallel(List<T> inputs, Function<T, R> task, List<R> results) {
+    List<Future<R>> futures;
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      futures = inputs.stream().map(input -> executor.submit(() -> task.apply(input))).toList();
+    }
+    RuntimeException failure = null;
+    for (Future<R> future : futures) {
+      if (future.state() == Future.State.SUCCESS) {
+        results.add(future.resultNow());
+        continue;
+      }
+      Throwable cause = future.state() == Future.State.FAILED
+          ? future.exceptionNow()
+          : new CancellationException("devnet start was interrupted");
+      if (failure == null) {
+        failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+      } else {
+        failure.addSuppressed(cause);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -2,6 +2,7 @@ package crosswatch.devnet;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.web3j.crypto.AccessListObject;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -122,7 +123,11 @@ public final class DevnetChain implements AutoCloseable {
 
   /** Any log from the inbox address, for malformed executing messages ({@link Malformed}). */
   public ExecutingReceipt emitRawInboxLog(RawLog log) {
-    return executingReceipt(sender.send(Inbox.ADDRESS, Calldata.emitRaw(log), List.of()));
+    return executingReceipt(submitRawInboxLog(log));
+  }
+
+  public String submitRawInboxLog(RawLog log) {
+    return sender.send(Inbox.ADDRESS, Calldata.emitRaw(log), List.of());
   }
 
   /** Where the inbox logs of a mined transaction landed. */
@@ -157,10 +162,27 @@ public final class DevnetChain implements AutoCloseable {
 
   /**
    * Replaces the last {@code depth} blocks with as many new, empty ones: their transactions (and logs) are
-   * gone, and every replaced height gets a new hash.
+   * gone, and every replaced height gets a new hash. anvil gives the new blocks the timestamp of the block
+   * below them and winds the chain's clock back with them, so an identifier that named a replaced block no
+   * longer matches its timestamp either; {@link #reorgKeepingTimestamps} keeps them.
    */
   public void reorg(int depth) {
     rpc.call("anvil_reorg", depth, List.of());
+  }
+
+  /**
+   * As {@link #reorg}, but each new block has the timestamp of the block it replaces, so that an identifier
+   * that named a replaced block still matches its block's time and misses only its log. Not for a chain with
+   * interval mining, whose miner could slip a block in between.
+   */
+  public void reorgKeepingTimestamps(int depth) {
+    long head = head();
+    List<BlockRef> replaced = LongStream.rangeClosed(head - depth + 1, head).mapToObj(this::block).toList();
+    rpc.call("anvil_rollback", depth);
+    for (BlockRef block : replaced) {
+      setNextBlockTimestamp(block.timestamp());
+      mine(1);
+    }
   }
 
   /** Saves the chain's state; {@link #revert} returns to it (once). */

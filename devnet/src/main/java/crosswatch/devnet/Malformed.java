@@ -12,7 +12,8 @@ import org.web3j.utils.Numeric;
  */
 public enum Malformed {
   /** Only topic0: the indexed msgHash is missing. */
-  MISSING_MSG_HASH_TOPIC(spec -> new RawLog(List.of(Inbox.EXECUTING_MESSAGE_TOPIC), Numeric.toHexString(identifier(spec)))),
+  MISSING_MSG_HASH_TOPIC(spec -> new RawLog(List.of(Inbox.EXECUTING_MESSAGE_TOPIC),
+      Numeric.toHexString(identifier(spec)))),
   /** A third topic after msgHash. */
   EXTRA_TOPIC(spec -> new RawLog(List.of(Inbox.EXECUTING_MESSAGE_TOPIC, spec.msgHash(), spec.msgHash()),
       Numeric.toHexString(identifier(spec)))),

@@ -59,7 +59,8 @@ class BrokenTest {
 
     @Test
     void timestampMismatchClaimsAnEarlierTime() {
-      assertThat(Broken.TIMESTAMP_MISMATCH.spec(LOG)).isEqualTo(VALID.withTimestamp(BigInteger.valueOf(1_730_467_170L)));
+      assertThat(Broken.TIMESTAMP_MISMATCH.spec(LOG))
+          .isEqualTo(VALID.withTimestamp(BigInteger.valueOf(1_730_467_170L)));
     }
 
     @ParameterizedTest

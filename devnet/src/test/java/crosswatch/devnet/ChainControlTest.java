@@ -104,6 +104,26 @@ class ChainControlTest {
     }
 
     @Test
+    void keepingTimestampsReplacesHashesAndLogsButNotTheBlocksTimes() {
+      InitiatingLog log = chain.emitInitiating(List.of(Hash.sha3String("doomed too")), "0x");
+      chain.increaseTime(5);
+      chain.mine(1);
+      BlockRef top = chain.latestBlock();
+
+      chain.reorgKeepingTimestamps(2);
+
+      BlockRef replaced = chain.block(log.blockNumber());
+      assertThat(replaced.hash()).isNotEqualTo(log.blockHash());
+      assertThat(replaced.timestamp()).isEqualTo(log.timestamp());
+      assertThat(ServedLogs.inBlock(chain, replaced.hash())).isEmpty();
+      assertThat(chain.latestBlock()).satisfies(head -> {
+        assertThat(head.number()).isEqualTo(top.number());
+        assertThat(head.timestamp()).isEqualTo(top.timestamp());
+        assertThat(head.hash()).isNotEqualTo(top.hash());
+      });
+    }
+
+    @Test
     void leavesBlocksBelowTheDepthAlone() {
       chain.mine(3);
       BlockRef kept = chain.block(chain.head() - 2);

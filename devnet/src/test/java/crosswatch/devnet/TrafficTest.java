@@ -1,0 +1,48 @@
+package crosswatch.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+
+class TrafficTest {
+  // Half the messages invalid and the last chain 12 s behind, so that every flaw comes within seconds.
+  private static final TrafficSettings FAST = new TrafficSettings(Duration.ofMillis(200), 2, 12);
+
+  @Test
+  void emitsValidMessagesAndEveryFlawThenStops() throws Exception {
+    try (Devnet devnet = Devnet.start(Traffic.chainSpecs(901, 902))) {
+      Map<String, Long> emitted;
+      try (Traffic traffic = Traffic.start(devnet.chains(), FAST)) {
+        List<String> kinds = Arrays.stream(Flaw.values()).map(Flaw::reason).toList();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+            assertThat(traffic.emitted()).containsKey("valid").containsKeys(kinds.toArray(String[]::new)));
+        traffic.stop();
+        emitted = traffic.emitted();
+      }
+
+      long inboxLogs = 0;
+      for (DevnetChain chain : devnet.chains()) {
+        inboxLogs += chain.web3j().ethGetLogs(new EthFilter(DefaultBlockParameterName.EARLIEST,
+            DefaultBlockParameterName.LATEST, Inbox.ADDRESS)).send().getLogs().size();
+      }
+      assertThat(inboxLogs).isEqualTo(emitted.values().stream().mapToLong(Long::longValue).sum());
+    }
+  }
+
+  @Test
+  void refusesChainsThatBeganTooRecentlyForExpiredMessages() {
+    try (Devnet devnet = Devnet.start(901)) {
+      assertThatThrownBy(() -> Traffic.start(devnet.chains(), TrafficSettings.DEMO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Traffic.chainSpecs");
+    }
+  }
+}
