@@ -11,6 +11,7 @@ import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
 import crosswatch.metrics.Meters;
+import crosswatch.protocol.Reason;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Status;
@@ -78,5 +79,16 @@ class PipelineReorgTest {
     MessageRecord record = node.awaitStatus(key(receipt), Status.INVALID);
     assertThat(history(record)).containsExactly(Status.PENDING, Status.VALID, Status.INVALID);
     assertThat(reorgs(901)).isEqualTo(1);
+  }
+
+  @Test
+  void anInitiatingBlockRolledBackAndRebuiltWithItsTimestampButWithoutTheLogMakesTheMessageMissItsLog() {
+    ExecutingReceipt receipt = validMessage("rolled-back");
+
+    initiating.reorgKeepingTimestamps(1);
+
+    MessageRecord record = node.awaitStatus(key(receipt), Status.INVALID);
+    assertThat(record.reason()).isEqualTo(Reason.LOG_MISSING);
+    assertThat(history(record)).containsExactly(Status.PENDING, Status.VALID, Status.INVALID);
   }
 }
