@@ -1,12 +1,19 @@
 package crosswatch.chain;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/**
- * Asks each endpoint for {@code eth_chainId} before anything starts. TODO(pipeline): implement.
- */
+/** Asks each endpoint for {@code eth_chainId} before anything starts, all endpoints at once. */
 public final class ChainIdCheck {
+  private static final Logger log = LoggerFactory.getLogger(ChainIdCheck.class);
+
   private ChainIdCheck() {}
 
   /** A configured chain whose RPC answered with another chain id. */
@@ -17,6 +24,32 @@ public final class ChainIdCheck {
    * {@code timeout} is not a mismatch: the node starts and keeps retrying it.
    */
   public static List<Mismatch> check(List<ChainEndpoint> endpoints, Duration timeout) {
-    return List.of();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Optional<Mismatch>>> answers =
+          endpoints.stream().map(e -> executor.submit(() -> ask(e, timeout))).toList();
+      var mismatches = new ArrayList<Mismatch>();
+      for (Future<Optional<Mismatch>> answer : answers) {
+        answer.get().ifPresent(mismatches::add);
+      }
+      return List.copyOf(mismatches);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking chain ids", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("chain id check failed", e.getCause());
+    }
+  }
+
+  private static Optional<Mismatch> ask(ChainEndpoint endpoint, Duration timeout) {
+    Transport transport = endpoint.isWebSocket()
+        ? new WebSocketTransport(endpoint, timeout) : new HttpTransport(endpoint, timeout);
+    try (transport) {
+      long actual = RpcAnswers.quantity(transport.send(List.of(RpcRequests.chainId())).getFirst());
+      return actual == endpoint.chainId() ? Optional.empty() : Optional.of(new Mismatch(endpoint, actual));
+    } catch (RpcFailure e) {
+      log.warn("chain id not checked: rpc unreachable chainId={} rpc={} error={}", endpoint.chainId(),
+          endpoint.display(), e.getMessage());
+      return Optional.empty();
+    }
   }
 }

@@ -1,0 +1,202 @@
+package crosswatch.chain;
+
+import crosswatch.judge.ChainEvents;
+import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.FoundLog;
+import crosswatch.metrics.ChainMeters;
+import crosswatch.store.Checkpoint;
+import crosswatch.store.CheckpointStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scans one chain's blocks in order from a cursor, one step at a time: a range of blocks through eth_getLogs while
+ * behind, one announced block by hash when following, or a walk back to the common ancestor when the chain no
+ * longer continues from the cursor. Confined to the chain's scanner thread; head and cursor are readable by others.
+ */
+final class BlockScanner {
+  private static final Logger log = LoggerFactory.getLogger(BlockScanner.class);
+  private static final int REMEMBERED_BLOCKS = 1024;
+
+  private final long chainId;
+  private final ChainRpc rpc;
+  private final ChainEvents events;
+  private final CheckpointStore checkpoints;
+  private final ChainMeters meters;
+  private final CatchUpProgress progress;
+  private final RecentBlocks recent = new RecentBlocks(REMEMBERED_BLOCKS);
+  private final TreeMap<Long, HeadSource.Seen> announced = new TreeMap<>();
+  private RangeSize range;
+  private boolean reorgSuspected;
+  private volatile BlockRef cursor;
+  private volatile BlockHeader head;
+
+  BlockScanner(ChainRpc rpc, ChainEvents events, CheckpointStore checkpoints, ChainMeters meters,
+               ChainSettings settings) {
+    this.chainId = rpc.chainId();
+    this.rpc = rpc;
+    this.events = events;
+    this.checkpoints = checkpoints;
+    this.meters = meters;
+    this.progress = new CatchUpProgress(chainId, settings.progressLogInterval());
+    this.range = new RangeSize(settings.initialRange(), settings.maxRange());
+  }
+
+  /** Places the cursor: after the checkpoint when there is one, else before the start block. */
+  void begin(StartBlock start) throws ChainUnavailable {
+    Optional<Checkpoint> saved = checkpoints.get(chainId);
+    if (saved.isPresent()) {
+      cursor = new BlockRef(saved.get().blockNumber(), saved.get().blockHash());
+      recent.add(cursor);
+      log.info("resuming from checkpoint chainId={} blockNumber={}", chainId, cursor.number());
+    } else {
+      long first = switch (start) {
+        case StartBlock.Number n -> n.number();
+        case StartBlock.Latest latest -> {
+          head = rpc.latestHeader();
+          meters.head(head.number());
+          yield Math.max(0, head.number() - latest.behind());
+        }
+      };
+      cursor = BlockRef.before(first);
+      log.info("starting without checkpoint chainId={} firstBlock={}", chainId, first);
+    }
+    if (cursor.number() >= 0) {
+      events.scanned(chainId, cursor.number());
+      meters.scanned(cursor.number(), -1);
+    }
+  }
+
+  boolean caughtUp() {
+    return !reorgSuspected && (head == null || cursor.number() >= head.number());
+  }
+
+  BlockRef cursor() {
+    return cursor;
+  }
+
+  BlockHeader head() {
+    return head;
+  }
+
+  /** Takes news of the head: blocks to follow, or a sign that scanned blocks were replaced. */
+  void observe(List<HeadSource.Seen> seen) {
+    for (HeadSource.Seen s : seen) {
+      BlockHeader h = s.header();
+      head = h;
+      meters.head(h.number());
+      if (h.number() > cursor.number()) {
+        announced.put(h.number(), s);
+      } else if (recent.hashAt(h.number()).filter(hash -> !hash.equals(h.hash())).isPresent()) {
+        reorgSuspected = true;
+      }
+    }
+    BlockHeader newest = seen.getLast().header();
+    if (newest.number() < cursor.number() && cursor.hash() != null) {
+      reorgSuspected = true;
+    }
+  }
+
+  void step() throws ChainUnavailable {
+    if (reorgSuspected) {
+      rewind();
+      reorgSuspected = false;
+      return;
+    }
+    announced.headMap(cursor.number(), true).clear();
+    HeadSource.Seen next = announced.remove(cursor.number() + 1);
+    if (next != null && cursor.hash() != null) {
+      if (!next.header().parentHash().equals(cursor.hash())) {
+        rewind();
+        return;
+      }
+      if (follow(next)) {
+        return;
+      }
+    }
+    scanRange();
+  }
+
+  /** The announced next block, by hash: one call. False when the node refused (the block may be gone already). */
+  private boolean follow(HeadSource.Seen next) throws ChainUnavailable {
+    BlockHeader block = next.header();
+    List<ChainLog> logs;
+    try {
+      logs = rpc.inboxLogs(block);
+    } catch (ChainUnavailable e) {
+      if (RpcClient.refused(e)) {
+        return false;
+      }
+      throw e;
+    }
+    advance(FoundLogs.of(logs, Map.of(block.hash(), block.timestamp())), block, next.at(),
+        List.of(block.ref()));
+    return true;
+  }
+
+  private void scanRange() throws ChainUnavailable {
+    long from = cursor.number() + 1;
+    long to = Math.min(cursor.number() + range.blocks(), head.number());
+    long started = System.nanoTime();
+    RangeScan scan;
+    try {
+      scan = rpc.scan(from, to);
+    } catch (ChainUnavailable e) {
+      if (to > from && RpcClient.refused(e)) {
+        range = range.refused();
+        log.info("log range refused, narrowing chainId={} fromBlock={} toBlock={} rangeBlocks={}",
+            chainId, from, to, range.blocks());
+        return;
+      }
+      throw e;
+    }
+    Instant seenAt = Instant.now();
+    range = range.answered(Duration.ofNanos(System.nanoTime() - started));
+    if (cursor.hash() != null && !scan.first().parentHash().equals(cursor.hash())) {
+      rewind();
+      return;
+    }
+    var passed = new ArrayList<>(List.of(scan.first().ref(), scan.last().ref()));
+    scan.logs().forEach(l -> passed.add(new BlockRef(l.blockNumber(), l.blockHash())));
+    advance(FoundLogs.of(scan.logs(), FoundLogs.timestamps(scan, rpc)), scan.last(), seenAt, passed);
+  }
+
+  private void advance(List<FoundLog> found, BlockHeader last, Instant seenAt, Collection<BlockRef> passed) {
+    if (!found.isEmpty()) {
+      events.found(chainId, found, seenAt);
+    }
+    passed.forEach(recent::add);
+    cursor = last.ref();
+    checkpoints.put(new Checkpoint(chainId, last.number(), last.hash()));
+    events.scanned(chainId, last.number());
+    meters.scanned(last.number(), last.timestamp());
+    progress.scanned(last.number(), head.number());
+  }
+
+  /** Walks back to the newest block still canonical, marks what was replaced, and scans again from there. */
+  private void rewind() throws ChainUnavailable {
+    BlockRef ancestor = Ancestors.find(rpc, recent.newestFirst(), cursor);
+    if (ancestor.equals(cursor)) {
+      return;
+    }
+    events.reorged(chainId, ancestor.number(), numbers -> Ancestors.hashes(rpc.headers(numbers)));
+    long depth = cursor.number() - ancestor.number();
+    recent.forgetAbove(ancestor.number());
+    announced.clear();
+    cursor = ancestor;
+    if (ancestor.hash() != null) {
+      checkpoints.put(new Checkpoint(chainId, ancestor.number(), ancestor.hash()));
+    }
+    meters.reorg();
+    meters.scanned(ancestor.number(), -1);
+    log.warn("reorg detected chainId={} ancestorBlock={} depth={}", chainId, ancestor.number(), depth);
+  }
+}

@@ -1,0 +1,144 @@
+package crosswatch.chain;
+
+import crosswatch.judge.ChainEvents;
+import crosswatch.judge.ChainUnavailable;
+import crosswatch.metrics.ChainMeters;
+import crosswatch.store.CheckpointStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one chain on its own virtual thread: finds every executing message from the checkpoint on, keeps up
+ * with the head, and keeps retrying (with growing pauses) while the chain's RPC fails, without affecting any other
+ * chain.
+ */
+public final class LogScanner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LogScanner.class);
+
+  private final ChainEndpoint endpoint;
+  private final StartBlock start;
+  private final ChainSettings settings;
+  private final CheckpointStore checkpoints;
+  private final ChainMeters meters;
+  private final ChainRpc rpc;
+  private final HeadSource heads;
+  private volatile BlockScanner scanner;
+  private volatile boolean connected;
+  private volatile String lastError;
+  private Thread thread;
+
+  public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
+                    CheckpointStore checkpoints, MeterRegistry registry) {
+    this.endpoint = connection.endpoint();
+    this.start = start;
+    this.settings = settings;
+    this.checkpoints = checkpoints;
+    this.meters = new ChainMeters(registry, endpoint.chainId());
+    this.rpc = connection.rpc();
+    this.heads = connection.heads();
+  }
+
+  /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
+  public synchronized void start(ChainEvents events) {
+    if (thread != null) {
+      throw new IllegalStateException("already started: chainId=" + endpoint.chainId());
+    }
+    scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
+    thread = Thread.ofVirtual().name("scanner-" + endpoint.chainId()).start(this::run);
+  }
+
+  private void run() {
+    boolean begun = false;
+    int failures = 0;
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        if (!begun) {
+          scanner.begin(start);
+          begun = true;
+        } else if (scanner.caughtUp()) {
+          scanner.observe(heads.next());
+        } else {
+          scanner.step();
+        }
+        up();
+        failures = 0;
+      } catch (InterruptedException e) {
+        return;
+      } catch (ChainUnavailable | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        failures++;
+        down(e, failures);
+        if (!pause(failures)) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void up() {
+    if (!connected) {
+      log.info("chain connected chainId={} rpc={}", endpoint.chainId(), endpoint.display());
+    }
+    connected = true;
+    meters.connected(true);
+  }
+
+  private void down(Exception e, int failures) {
+    connected = false;
+    lastError = e.getMessage();
+    meters.connected(false);
+    if (e instanceof ChainUnavailable) {
+      log.warn("chain unavailable chainId={} rpc={} failures={} error={}", endpoint.chainId(), endpoint.display(),
+          failures, e.getMessage());
+    } else {
+      log.error("scanning failed chainId={} rpc={} failures={}", endpoint.chainId(), endpoint.display(), failures, e);
+    }
+  }
+
+  private boolean pause(int failures) {
+    try {
+      Thread.sleep(settings.reconnect().delay(failures, ThreadLocalRandom.current()));
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  public ChainState state() {
+    BlockScanner current = scanner;
+    OptionalLong head = OptionalLong.empty();
+    OptionalLong scanned = OptionalLong.empty();
+    if (current != null && current.head() != null) {
+      head = OptionalLong.of(current.head().number());
+    }
+    if (current != null && current.cursor() != null && current.cursor().number() >= 0) {
+      scanned = OptionalLong.of(current.cursor().number());
+    }
+    return new ChainState(endpoint.chainId(), endpoint.display(), connected, head, scanned,
+        Optional.ofNullable(lastError));
+  }
+
+  /** Stops scanning and waits for the thread to end; the connection stays open for its other users. */
+  @Override
+  public void close() {
+    Thread running;
+    synchronized (this) {
+      running = thread;
+    }
+    if (running != null) {
+      running.interrupt();
+      try {
+        running.join(settings.requestTimeout().plus(Duration.ofSeconds(1)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package crosswatch.chain;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.web3j.protocol.core.Response;
+import org.web3j.utils.Numeric;
+
+/**
+ * The answers Crosswatch reads, and their strict reading: an error object is a refusal, anything that is not the
+ * expected shape (null where a value must be, bad hex, numbers out of range) is a garbled answer. Both are
+ * {@link RpcFailure}s, never values.
+ */
+final class RpcAnswers {
+  private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
+  private static final Pattern DATA = Pattern.compile("0x([0-9a-f]{2})*");
+
+  private RpcAnswers() {}
+
+  /** The JSON shape of a block header (only the fields read). */
+  record HeaderJson(String number, String hash, String parentHash, String timestamp) {}
+
+  /** The JSON shape of a log. */
+  record LogJson(String address, List<String> topics, String data, String blockNumber, String blockHash,
+                 String blockTimestamp, String transactionHash, String logIndex) {}
+
+  static final class Quantity extends Response<String> {}
+
+  static final class Header extends Response<HeaderJson> {}
+
+  static final class Logs extends Response<List<LogJson>> {}
+
+  static long quantity(Response<?> answer) throws RpcFailure {
+    return number(result(answer, String.class, false), "result");
+  }
+
+  /** A header, or null when the node has no such block. */
+  static BlockHeader header(Response<?> answer) throws RpcFailure {
+    HeaderJson json = result(answer, HeaderJson.class, true);
+    return json == null ? null : header(json);
+  }
+
+  static BlockHeader header(HeaderJson json) throws RpcFailure {
+    return new BlockHeader(number(json.number(), "number"), hash(json.hash(), "hash"),
+        hash(json.parentHash(), "parentHash"), number(json.timestamp(), "timestamp"));
+  }
+
+  /** A header that must exist: the node said its head is at or past it. */
+  static BlockHeader existingHeader(Response<?> answer, Object which) throws RpcFailure {
+    BlockHeader header = header(answer);
+    if (header == null) {
+      throw new RpcFailure(RpcFailure.Kind.GARBLED, "no block " + which + " although the node reported it");
+    }
+    return header;
+  }
+
+  static List<ChainLog> logs(Response<?> answer) throws RpcFailure {
+    @SuppressWarnings("unchecked")
+    List<LogJson> json = result(answer, List.class, false);
+    var logs = new ArrayList<ChainLog>(json.size());
+    for (Object item : json) {
+      if (!(item instanceof LogJson log)) {
+        throw new RpcFailure(RpcFailure.Kind.GARBLED, "a log is not an object");
+      }
+      logs.add(log(log));
+    }
+    return logs;
+  }
+
+  private static ChainLog log(LogJson json) throws RpcFailure {
+    if (json.topics() == null) {
+      throw garbled("topics", null);
+    }
+    var topics = new ArrayList<String>(json.topics().size());
+    for (String topic : json.topics()) {
+      topics.add(hash(topic, "topic"));
+    }
+    OptionalLong timestamp = json.blockTimestamp() == null
+        ? OptionalLong.empty() : OptionalLong.of(number(json.blockTimestamp(), "blockTimestamp"));
+    return new ChainLog(number(json.blockNumber(), "blockNumber"), hash(json.blockHash(), "blockHash"), timestamp,
+        hash(json.transactionHash(), "transactionHash"), number(json.logIndex(), "logIndex"),
+        matching(json.address(), ADDRESS, "address"), topics, matching(json.data(), DATA, "data"));
+  }
+
+  private static <T> T result(Response<?> answer, Class<T> type, boolean nullable) throws RpcFailure {
+    if (answer.hasError()) {
+      throw new RpcFailure(RpcFailure.Kind.ERROR,
+          "error " + answer.getError().getCode() + ": " + answer.getError().getMessage());
+    }
+    Object result = answer.getResult();
+    if (result == null && nullable) {
+      return null;
+    }
+    if (!type.isInstance(result)) {
+      throw garbled("result", result);
+    }
+    return type.cast(result);
+  }
+
+  private static long number(String text, String field) throws RpcFailure {
+    try {
+      BigInteger value = Numeric.decodeQuantity(text);
+      if (value.signum() < 0 || value.bitLength() > 63) {
+        throw garbled(field, text);
+      }
+      return value.longValue();
+    } catch (RuntimeException e) {
+      throw garbled(field, text);
+    }
+  }
+
+  private static String hash(String text, String field) throws RpcFailure {
+    return matching(text, HASH, field);
+  }
+
+  private static String matching(String text, Pattern pattern, String field) throws RpcFailure {
+    String lower = text == null ? null : text.toLowerCase(Locale.ROOT);
+    if (lower == null || !pattern.matcher(lower).matches()) {
+      throw garbled(field, text);
+    }
+    return lower;
+  }
+
+  private static RpcFailure garbled(String field, Object value) {
+    String shown = String.valueOf(value);
+    return new RpcFailure(RpcFailure.Kind.GARBLED,
+        "bad " + field + ": " + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown));
+  }
+}

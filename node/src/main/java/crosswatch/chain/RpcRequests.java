@@ -1,0 +1,58 @@
+package crosswatch.chain;
+
+import crosswatch.protocol.ExecutingMessageDecoder;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.web3j.protocol.core.Request;
+import org.web3j.utils.Numeric;
+
+/**
+ * The JSON-RPC requests Crosswatch sends. They are sent through a {@link Transport}, never through
+ * {@link Request#send()}, so they carry no service.
+ */
+final class RpcRequests {
+  private RpcRequests() {}
+
+  static Request<?, RpcAnswers.Quantity> chainId() {
+    return new Request<>("eth_chainId", List.of(), null, RpcAnswers.Quantity.class);
+  }
+
+  static Request<?, RpcAnswers.Header> latestHeader() {
+    return new Request<>("eth_getBlockByNumber", List.of("latest", false), null, RpcAnswers.Header.class);
+  }
+
+  static Request<?, RpcAnswers.Header> header(long number) {
+    return new Request<>("eth_getBlockByNumber", List.of(quantity(number), false), null, RpcAnswers.Header.class);
+  }
+
+  static Request<?, RpcAnswers.Header> headerByHash(String hash) {
+    return new Request<>("eth_getBlockByHash", List.of(hash, false), null, RpcAnswers.Header.class);
+  }
+
+  /** The inbox's ExecutingMessage logs over a range of blocks (inclusive). */
+  static Request<?, RpcAnswers.Logs> inboxLogs(long from, long to) {
+    return logs(Map.of("fromBlock", quantity(from), "toBlock", quantity(to),
+        "address", ExecutingMessageDecoder.CROSS_L2_INBOX,
+        "topics", List.of(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC)));
+  }
+
+  /** The inbox's ExecutingMessage logs of exactly one block: no reorg can mix another block in. */
+  static Request<?, RpcAnswers.Logs> inboxLogs(String blockHash) {
+    return logs(Map.of("blockHash", blockHash, "address", ExecutingMessageDecoder.CROSS_L2_INBOX,
+        "topics", List.of(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC)));
+  }
+
+  /** Every log of one block number, whoever emitted it: what an initiating message is judged against. */
+  static Request<?, RpcAnswers.Logs> allLogs(long number) {
+    return logs(Map.of("fromBlock", quantity(number), "toBlock", quantity(number)));
+  }
+
+  private static Request<?, RpcAnswers.Logs> logs(Map<String, Object> filter) {
+    return new Request<>("eth_getLogs", List.of(filter), null, RpcAnswers.Logs.class);
+  }
+
+  private static String quantity(long number) {
+    return Numeric.encodeQuantity(BigInteger.valueOf(number));
+  }
+}

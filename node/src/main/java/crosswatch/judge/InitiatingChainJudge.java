@@ -1,0 +1,190 @@
+package crosswatch.judge;
+
+import crosswatch.protocol.InitiatingBlock;
+import crosswatch.protocol.Verdict;
+import crosswatch.store.HybridClock;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.MessageStore;
+import crosswatch.store.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges every message that points into one initiating chain, on its own virtual thread, so a slow chain delays
+ * only the messages that need it. Events arrive in the chain's order (messages to judge, blocks scanned, reorgs);
+ * each round fetches the blocks it needs in one batch, judges every waiting message against them, and writes.
+ */
+final class InitiatingChainJudge implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(InitiatingChainJudge.class);
+  private static final long CACHED_LOGS = 200_000;
+
+  private sealed interface Event permits Judge, Scanned, Reorged {}
+
+  private record Judge(List<MessageRecord> records) implements Event {}
+
+  private record Scanned(long blockNumber) implements Event {}
+
+  private record Reorged(long ancestor) implements Event {}
+
+  /** What a judge works with besides its own chain: shared by the judges of all chains. */
+  record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
+                 JudgeListener listener, Backoff retry) {}
+
+  private final long chainId;
+  private final InitiatingBlocks blocks;
+  private final Context context;
+  private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final PendingIndex waiting = new PendingIndex();
+  private final BlockCache cache = new BlockCache(CACHED_LOGS);
+  private long scanned = -1;
+  private int failures;
+  private long retryAtNanos;
+  private Thread thread;
+
+  InitiatingChainJudge(long chainId, InitiatingBlocks blocks, Context context) {
+    this.chainId = chainId;
+    this.blocks = blocks;
+    this.context = context;
+  }
+
+  void start() {
+    thread = Thread.ofVirtual().name("judge-" + chainId).start(this::run);
+  }
+
+  void judge(List<MessageRecord> records) {
+    events.add(new Judge(List.copyOf(records)));
+  }
+
+  void scanned(long blockNumber) {
+    events.add(new Scanned(blockNumber));
+  }
+
+  void reorged(long ancestor) {
+    events.add(new Reorged(ancestor));
+  }
+
+  private void run() {
+    while (true) {
+      var due = new ArrayList<MessageRecord>();
+      try {
+        Event first = retryAtNanos == 0 ? events.take()
+            : events.poll(retryAtNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        var batch = new ArrayList<Event>();
+        if (first != null) {
+          batch.add(first);
+        }
+        events.drainTo(batch);
+        batch.forEach(e -> apply(e, due));
+        if (retryAtNanos != 0 && System.nanoTime() >= retryAtNanos) {
+          retryAtNanos = 0;
+          due.addAll(waiting.release(scanned));
+        }
+        if (!due.isEmpty()) {
+          round(due);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.error("judging round failed initiatingChainId={} messages={}", chainId, due.size(), e);
+        due.forEach(waiting::add);
+        retryLater();
+      }
+      context.listener().waiting(chainId, waiting.size());
+    }
+  }
+
+  private void apply(Event event, List<MessageRecord> due) {
+    switch (event) {
+      case Judge j -> due.addAll(j.records());
+      case Scanned s -> {
+        scanned = s.blockNumber();
+        due.addAll(waiting.release(scanned));
+      }
+      case Reorged r -> {
+        scanned = Math.min(scanned, r.ancestor());
+        cache.forgetAbove(r.ancestor());
+        // Judged again once the chain is scanned past their block anew; until then they keep their status.
+        context.store().initiatedIn(chainId, r.ancestor() + 1, Long.MAX_VALUE).stream()
+            .filter(m -> m.status() != Status.REORGED)
+            .forEach(waiting::add);
+      }
+    }
+  }
+
+  /** Fetches the blocks not cached yet in one go, then judges and writes every due message. */
+  private void round(List<MessageRecord> due) {
+    var latest = new LinkedHashMap<MessageKey, MessageRecord>();
+    due.forEach(r -> latest.put(r.key(), r));
+    var missing = latest.values().stream().map(PendingIndex::initiatingBlock)
+        .filter(n -> n <= scanned && cache.get(n).isEmpty()).distinct().toList();
+    Map<Long, InitiatingBlock> fetched = new HashMap<>();
+    if (!missing.isEmpty()) {
+      try {
+        fetched.putAll(blocks.at(missing));
+      } catch (ChainUnavailable e) {
+        latest.values().forEach(waiting::add);
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        retryLater();
+        context.listener().failed(chainId, e);
+        log.warn("initiating blocks unavailable, messages stay pending initiatingChainId={} messages={} "
+            + "failures={} error={}", chainId, latest.size(), failures, e.getMessage());
+        return;
+      }
+      fetched.values().stream().filter(InitiatingBlock.Produced.class::isInstance)
+          .map(InitiatingBlock.Produced.class::cast).forEach(cache::put);
+    }
+    failures = 0;
+    Instant now = Instant.now();
+    var changes = new ArrayList<StatusWriter.Change>();
+    for (MessageRecord record : latest.values()) {
+      long number = PendingIndex.initiatingBlock(record);
+      if (number > scanned && record.status() != Status.PENDING) {
+        waiting.add(record);
+        continue;
+      }
+      InitiatingBlock block = number > scanned ? InitiatingBlock.NOT_YET_PRODUCED
+          : cache.get(number).map(InitiatingBlock.class::cast)
+              .orElseGet(() -> fetched.getOrDefault(number, InitiatingBlock.NOT_YET_PRODUCED));
+      Verdict verdict = context.verdicts().verdict(record, block);
+      MessageRecord update = Verdicts.judged(record, verdict, now, context.clock().next());
+      if (verdict instanceof Verdict.Pending) {
+        waiting.add(update);
+      }
+      var change = new StatusWriter.Change(record, update);
+      if (change.statusChanged() || block instanceof InitiatingBlock.Produced) {
+        changes.add(change);
+      }
+    }
+    context.writer().write(changes).stream().filter(StatusWriter.Change::statusChanged)
+        .forEach(c -> context.listener().changed(c.base(), c.update()));
+  }
+
+  private void retryLater() {
+    failures++;
+    retryAtNanos = System.nanoTime() + context.retry().delay(failures, ThreadLocalRandom.current()).toNanos();
+  }
+
+  @Override
+  public void close() {
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

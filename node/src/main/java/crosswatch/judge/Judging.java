@@ -1,0 +1,156 @@
+package crosswatch.judge;
+
+import crosswatch.protocol.Decoded;
+import crosswatch.protocol.DependencySet;
+import crosswatch.protocol.ExecutingMessageDecoder;
+import crosswatch.protocol.InitiatingBlock;
+import crosswatch.store.HybridClock;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.MessageStore;
+import crosswatch.store.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what scanning finds into judged, stored messages: stores each new message before the scanner moves on,
+ * hands it to the judge of the chain it points into, and marks messages of reorged-out blocks. Messages pointing
+ * at a chain that is not watched are judged at once on what the dependency set says (unknown chain: invalid).
+ */
+public final class Judging implements ChainEvents, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Judging.class);
+  private static final Backoff RETRY = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+  private final MessageStore store;
+  private final HybridClock clock;
+  private final JudgeListener listener;
+  private final Verdicts verdicts;
+  private final StatusWriter writer;
+  private final Map<Long, InitiatingChainJudge> judges = new HashMap<>();
+
+  /** @param chains every watched chain's blocks, by chain id */
+  public Judging(Map<Long, InitiatingBlocks> chains, DependencySet dependencies, MessageStore store,
+                 HybridClock clock, JudgeListener listener) {
+    this.store = store;
+    this.clock = clock;
+    this.listener = listener;
+    this.verdicts = new Verdicts(dependencies);
+    this.writer = new StatusWriter(store);
+    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY);
+    chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
+  }
+
+  /** Starts the judges and hands them every message still pending in the store (a restart resumes them). */
+  public void start() {
+    judges.values().forEach(InitiatingChainJudge::start);
+    List<MessageRecord> pending = store.pending();
+    log.info("judging started chains={} pendingMessages={}", judges.keySet(), pending.size());
+    dispatch(pending);
+  }
+
+  @Override
+  public void found(long chainId, List<FoundLog> logs, Instant seenAt) {
+    var stored = new ArrayList<MessageRecord>();
+    var decided = new ArrayList<StatusWriter.Change>();
+    var returned = new ArrayList<StatusWriter.Change>();
+    var toJudge = new ArrayList<MessageRecord>();
+    for (FoundLog log : logs) {
+      Optional<MessageRecord> known = store.find(new MessageKey(chainId, log.blockHash(), log.logIndex()));
+      if (known.isPresent() && known.get().status() != Status.REORGED) {
+        continue;
+      }
+      Decoded decoded = ExecutingMessageDecoder.decode(log.topics(), log.data());
+      boolean malformed = decoded instanceof Decoded.Malformed;
+      if (known.isPresent()) {
+        // The block that was reorged out is canonical again: its message is judged afresh.
+        if (malformed) {
+          returned.add(new StatusWriter.Change(known.get(), Verdicts.malformed(known.get(), seenAt, clock.next())));
+        } else {
+          toJudge.add(known.get());
+        }
+        continue;
+      }
+      MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
+      listener.found(found);
+      if (malformed) {
+        var invalid = new StatusWriter.Change(found, Verdicts.malformed(found, seenAt, clock.next()));
+        decided.add(invalid);
+        stored.add(invalid.update());
+      } else {
+        stored.add(found);
+        toJudge.add(found);
+      }
+    }
+    store.mergeAll(stored);
+    report(decided);
+    report(writer.write(returned));
+    dispatch(toJudge);
+  }
+
+  @Override
+  public void scanned(long chainId, long blockNumber) {
+    judge(chainId).ifPresent(j -> j.scanned(blockNumber));
+  }
+
+  @Override
+  public void reorged(long chainId, long ancestor, CanonicalHashes canonical) throws ChainUnavailable {
+    List<MessageRecord> above = store.executedIn(chainId, ancestor + 1, Long.MAX_VALUE).stream()
+        .filter(r -> r.status() != Status.REORGED).toList();
+    if (!above.isEmpty()) {
+      Map<Long, String> hashes =
+          canonical.at(above.stream().map(MessageRecord::executingBlockNumber).distinct().toList());
+      List<MessageKey> gone = above.stream()
+          .filter(r -> !r.key().executingBlockHash().equals(hashes.get(r.executingBlockNumber())))
+          .map(MessageRecord::key).toList();
+      Instant now = Instant.now();
+      var stored = writer.update(gone,
+          r -> r.status() == Status.REORGED ? r : Verdicts.reorged(r, now, clock.next()));
+      report(stored);
+      log.info("messages reorged out executingChainId={} ancestorBlock={} messages={}", chainId, ancestor,
+          stored.size());
+    }
+    judge(chainId).ifPresent(j -> j.reorged(ancestor));
+  }
+
+  /** Hands well-formed messages to the judge of their initiating chain, or judges them now when none watches it. */
+  private void dispatch(Collection<MessageRecord> records) {
+    Instant now = Instant.now();
+    var unwatched = new ArrayList<StatusWriter.Change>();
+    records.stream().collect(Collectors.groupingBy(MessageRecord::initiatingChainId)).forEach((chainId, group) -> {
+      Optional<InitiatingChainJudge> judge = judge(chainId);
+      if (judge.isPresent()) {
+        judge.get().judge(group);
+      } else {
+        group.forEach(r -> unwatched.add(new StatusWriter.Change(r,
+            Verdicts.judged(r, verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED), now, clock.next()))));
+      }
+    });
+    unwatched.stream().filter(c -> !c.statusChanged()).forEach(c -> log.warn(
+        "initiating chain not watched, message stays pending id={} initiatingChainId={}", c.base().key(),
+        c.base().identifier().chainId()));
+    report(writer.write(unwatched.stream().filter(StatusWriter.Change::statusChanged).toList()));
+  }
+
+  private Optional<InitiatingChainJudge> judge(long chainId) {
+    return Optional.ofNullable(judges.get(chainId));
+  }
+
+  private void report(List<StatusWriter.Change> stored) {
+    stored.forEach(c -> listener.changed(c.base(), c.update()));
+  }
+
+  /** Stops every judge; messages still waiting stay pending in the store. */
+  @Override
+  public void close() {
+    judges.values().forEach(InitiatingChainJudge::close);
+  }
+}

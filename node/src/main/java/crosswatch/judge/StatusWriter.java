@@ -1,0 +1,77 @@
+package crosswatch.judge;
+
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.MessageStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Stores status changes so that none is lost to a concurrent one: the judge of the initiating chain and the scanner
+ * of the executing chain may both change a message (valid, reorged). Writes of one executing chain are serialised;
+ * a verdict computed from a version that has changed since is dropped, the other writer's change stands.
+ */
+final class StatusWriter {
+
+  /** A new version of a message computed from the version {@code base}. */
+  record Change(MessageRecord base, MessageRecord update) {
+    boolean statusChanged() {
+      return base.status() != update.status() || base.reason() != update.reason();
+    }
+  }
+
+  private final MessageStore store;
+  private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  StatusWriter(MessageStore store) {
+    this.store = store;
+  }
+
+  /** Stores each update whose message is still at its base version; returns the changes stored. */
+  List<Change> write(Collection<Change> changes) {
+    var stored = new ArrayList<Change>();
+    changes.stream().collect(Collectors.groupingBy(c -> c.base().key().executingChainId()))
+        .forEach((chainId, group) -> locked(chainId, () -> {
+      var current = group.stream()
+          .filter(c -> store.find(c.base().key()).map(r -> r.stamp().equals(c.base().stamp())).orElse(true))
+          .toList();
+      store.mergeAll(current.stream().map(Change::update).toList());
+      stored.addAll(current);
+    }));
+    return stored;
+  }
+
+  /** Applies {@code change} to the stored version of each message; returns the changes stored. */
+  List<Change> update(Collection<MessageKey> keys, UnaryOperator<MessageRecord> change) {
+    var stored = new ArrayList<Change>();
+    keys.stream().collect(Collectors.groupingBy(MessageKey::executingChainId)).forEach((chainId, group) ->
+        locked(chainId, () -> {
+          var updates = new ArrayList<Change>();
+          for (MessageKey key : group) {
+            Optional<MessageRecord> base = store.find(key);
+            base.map(b -> new Change(b, change.apply(b))).filter(c -> !c.update().equals(c.base()))
+                .ifPresent(updates::add);
+          }
+          store.mergeAll(updates.stream().map(Change::update).toList());
+          stored.addAll(updates);
+        }));
+    return stored;
+  }
+
+  private void locked(long executingChainId, Runnable action) {
+    ReentrantLock lock = locks.computeIfAbsent(executingChainId, id -> new ReentrantLock());
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

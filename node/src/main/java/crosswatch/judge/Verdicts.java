@@ -1,0 +1,66 @@
+package crosswatch.judge;
+
+import crosswatch.protocol.Decoded;
+import crosswatch.protocol.DependencySet;
+import crosswatch.protocol.ExecutingMessage;
+import crosswatch.protocol.InitiatingBlock;
+import crosswatch.protocol.Reason;
+import crosswatch.protocol.Validity;
+import crosswatch.protocol.Verdict;
+import crosswatch.store.HistoryEntry;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.Stamp;
+import crosswatch.store.Status;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+
+/** Pure steps between logs, verdicts and records: no I/O, no clock (times and stamps are given). */
+final class Verdicts {
+  private final DependencySet dependencies;
+
+  Verdicts(DependencySet dependencies) {
+    this.dependencies = dependencies;
+  }
+
+  /** The verdict on a well-formed message, given what its initiating chain holds at the identifier's number. */
+  Verdict verdict(MessageRecord record, InitiatingBlock block) {
+    return Validity.judge(new ExecutingMessage(record.msgHash(), record.identifier()),
+        BigInteger.valueOf(record.key().executingChainId()), record.executingTimestamp(), dependencies, block);
+  }
+
+  /** The record of a log seen for the first time: pending, whatever its decoding said. */
+  static MessageRecord discovered(long executingChainId, FoundLog log, Decoded decoded, Instant seenAt,
+                                  Stamp stamp) {
+    var key = new MessageKey(executingChainId, log.blockHash(), log.logIndex());
+    String msgHash = switch (decoded) {
+      case Decoded.Ok ok -> ok.message().msgHash();
+      case Decoded.Malformed malformed -> malformed.msgHash();
+    };
+    var identifier = switch (decoded) {
+      case Decoded.Ok ok -> ok.message().identifier();
+      case Decoded.Malformed malformed -> malformed.bestEffort();
+    };
+    return new MessageRecord(key, log.blockNumber(), log.transactionHash(), log.blockTimestamp(), msgHash,
+        identifier, Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, seenAt)), seenAt, seenAt,
+        stamp);
+  }
+
+  /** The record judged at {@code at}; the stamp is used only when the status changes. */
+  static MessageRecord judged(MessageRecord record, Verdict verdict, Instant at, Stamp stamp) {
+    return switch (verdict) {
+      case Verdict.Pending p -> record.withStatus(Status.PENDING, null, at, stamp);
+      case Verdict.Valid v -> record.withStatus(Status.VALID, null, at, stamp);
+      case Verdict.Invalid invalid -> record.withStatus(Status.INVALID, invalid.reason(), at, stamp);
+    };
+  }
+
+  static MessageRecord malformed(MessageRecord record, Instant at, Stamp stamp) {
+    return record.withStatus(Status.INVALID, Reason.MALFORMED_EVENT, at, stamp);
+  }
+
+  static MessageRecord reorged(MessageRecord record, Instant at, Stamp stamp) {
+    return record.withStatus(Status.REORGED, null, at, stamp);
+  }
+}

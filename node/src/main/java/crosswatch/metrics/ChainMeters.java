@@ -1,0 +1,68 @@
+package crosswatch.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the scanner of one chain reports: whether its RPC answers, how far the head and the scan are, how fresh the
+ * last scanned block is, and how many reorgs it met. Gauges read values the scanner sets; nothing is computed here.
+ */
+public final class ChainMeters {
+  private static final long UNKNOWN = -1;
+
+  private final AtomicLong connected = new AtomicLong();
+  private final AtomicLong head = new AtomicLong(UNKNOWN);
+  private final AtomicLong scanned = new AtomicLong(UNKNOWN);
+  private final AtomicLong scannedBlockTime = new AtomicLong(UNKNOWN);
+  private final Counter reorgs;
+
+  public ChainMeters(MeterRegistry registry, long chainId) {
+    String id = Long.toString(chainId);
+    gauge(registry, Meters.CHAIN_CONNECTED, Meters.CHAIN_CONNECTED_HELP, id, connected, null);
+    gauge(registry, Meters.CHAIN_HEAD, Meters.CHAIN_HEAD_HELP, id, head, null);
+    gauge(registry, Meters.CHAIN_SCANNED, Meters.CHAIN_SCANNED_HELP, id, scanned, null);
+    gauge(registry, Meters.CHAIN_SCANNED_BLOCK_TIME, Meters.CHAIN_SCANNED_BLOCK_TIME_HELP, id, scannedBlockTime,
+        "seconds");
+    Gauge.builder(Meters.CHAIN_BEHIND, this, ChainMeters::behind)
+        .description(Meters.CHAIN_BEHIND_HELP)
+        .tag(Meters.CHAIN_ID, id)
+        .register(registry);
+    reorgs = Counter.builder(Meters.REORGS).description(Meters.REORGS_HELP).tag(Meters.CHAIN_ID, id)
+        .register(registry);
+  }
+
+  public void connected(boolean up) {
+    connected.set(up ? 1 : 0);
+  }
+
+  public void head(long number) {
+    head.set(number);
+  }
+
+  public void scanned(long number, long blockTimestamp) {
+    scanned.set(number);
+    scannedBlockTime.set(blockTimestamp);
+  }
+
+  public void reorg() {
+    reorgs.increment();
+  }
+
+  private double behind() {
+    long h = head.get();
+    long s = scanned.get();
+    return h == UNKNOWN || s == UNKNOWN ? Double.NaN : Math.max(0, h - s);
+  }
+
+  private static void gauge(MeterRegistry registry, String name, String help, String chainId, AtomicLong value,
+                            String unit) {
+    Gauge.builder(name, value, v -> v.get() == UNKNOWN ? Double.NaN : v.get())
+        .description(help)
+        .baseUnit(unit)
+        .tag(Meters.CHAIN_ID, chainId)
+        .strongReference(true)
+        .register(registry);
+  }
+}

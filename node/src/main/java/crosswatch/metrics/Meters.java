@@ -1,0 +1,69 @@
+package crosswatch.metrics;
+
+import java.time.Duration;
+
+/**
+ * Every meter name and tag key Crosswatch records, with its help text: one place to read what is exported.
+ * Names are Micrometer's dotted form; Prometheus sees {@code crosswatch_...} with {@code _total} on counters and
+ * {@code _seconds} on timers.
+ */
+public final class Meters {
+  private Meters() {}
+
+  public static final String CHAIN_ID = "chain.id";
+  public static final String EXECUTING_CHAIN_ID = "executing.chain.id";
+  public static final String INITIATING_CHAIN_ID = "initiating.chain.id";
+  public static final String METHOD = "method";
+  public static final String OUTCOME = "outcome";
+  public static final String REASON = "reason";
+
+  /** The initiating chain label of messages that point at a chain that is not configured: ids are unbounded. */
+  public static final String UNCONFIGURED_CHAIN = "other";
+
+  public static final String RPC_REQUESTS = "crosswatch.rpc.requests";
+  static final String RPC_REQUESTS_HELP = "JSON-RPC calls sent, each call of a batch counted, by method and outcome "
+      + "(ok, io, timeout, error, garbled, inconsistent)";
+
+  public static final String RPC_REQUEST_DURATION = "crosswatch.rpc.request.duration";
+  static final String RPC_REQUEST_DURATION_HELP = "Round-trip time of JSON-RPC requests; a batch is one sample "
+      + "whose method is its methods joined with +";
+
+  public static final String MESSAGES_DETECTED = "crosswatch.messages.detected";
+  static final String MESSAGES_DETECTED_HELP = "Executing messages found for the first time";
+
+  public static final String DETECTION_DELAY = "crosswatch.detection.delay";
+  static final String DETECTION_DELAY_HELP = "From the executing block being seen to its message's first verdict";
+
+  public static final String INVALID_MESSAGES = "crosswatch.invalid.messages";
+  static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason; never decreases";
+
+  public static final String REORGS = "crosswatch.reorgs";
+  static final String REORGS_HELP = "Reorgs detected while scanning a chain";
+
+  public static final String JUDGE_FAILURES = "crosswatch.judge.failures";
+  static final String JUDGE_FAILURES_HELP = "Judging rounds left pending because the initiating chain's RPC failed";
+
+  public static final String JUDGE_WAITING = "crosswatch.judge.waiting";
+  static final String JUDGE_WAITING_HELP = "Messages waiting for a block of this initiating chain to be scanned";
+
+  public static final String CHAIN_CONNECTED = "crosswatch.chain.connected";
+  static final String CHAIN_CONNECTED_HELP = "1 while the chain's RPC answers, 0 while it fails";
+
+  public static final String CHAIN_HEAD = "crosswatch.chain.head";
+  static final String CHAIN_HEAD_HELP = "Latest block number the chain's RPC reported";
+
+  public static final String CHAIN_SCANNED = "crosswatch.chain.scanned";
+  static final String CHAIN_SCANNED_HELP = "Last block number whose executing messages have all been found";
+
+  public static final String CHAIN_BEHIND = "crosswatch.chain.behind";
+  static final String CHAIN_BEHIND_HELP = "Blocks between the head and the last scanned block: catch-up still to do";
+
+  public static final String CHAIN_SCANNED_BLOCK_TIME = "crosswatch.chain.scanned.block.time";
+  static final String CHAIN_SCANNED_BLOCK_TIME_HELP = "Timestamp of the last scanned block (freshness), unix seconds";
+
+  /** Buckets of latency histograms, around the 250 ms detection target. */
+  static final Duration[] LATENCY_BUCKETS = {
+      Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+      Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+      Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+}

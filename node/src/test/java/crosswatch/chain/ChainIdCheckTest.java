@@ -1,0 +1,53 @@
+package crosswatch.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crosswatch.devnet.Devnet;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChainIdCheckTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private Devnet devnet;
+
+  @BeforeAll
+  void startChain() {
+    devnet = Devnet.start(901);
+  }
+
+  @AfterAll
+  void stopChain() {
+    devnet.close();
+  }
+
+  private ChainEndpoint endpoint(long chainId, String url) {
+    return new ChainEndpoint(chainId, URI.create(url));
+  }
+
+  @Test
+  void anEndpointServingItsChainPassesOverHttpAndWebSocket() {
+    var chain = devnet.chain(901);
+    assertThat(ChainIdCheck.check(List.of(endpoint(901, chain.rpcUrl()), endpoint(901, chain.wsUrl())), TIMEOUT))
+        .isEmpty();
+  }
+
+  @Test
+  void anEndpointServingAnotherChainIsAMismatchNamingWhatItServes() {
+    var wrong = endpoint(902, devnet.chain(901).rpcUrl());
+    assertThat(ChainIdCheck.check(List.of(wrong), TIMEOUT))
+        .containsExactly(new ChainIdCheck.Mismatch(wrong, 901));
+  }
+
+  @Test
+  void anEndpointThatCannotBeReachedIsNoMismatch() {
+    try (RpcStub down = RpcStub.down(body -> "")) {
+      assertThat(ChainIdCheck.check(List.of(down.endpoint(903)), TIMEOUT)).isEmpty();
+    }
+  }
+}

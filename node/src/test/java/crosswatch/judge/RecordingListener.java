@@ -1,0 +1,31 @@
+package crosswatch.judge;
+
+import crosswatch.store.MessageRecord;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps everything judging reports, for assertions. */
+final class RecordingListener implements JudgeListener {
+  final List<MessageRecord> found = new CopyOnWriteArrayList<>();
+  final List<MessageRecord> changed = new CopyOnWriteArrayList<>();
+  final List<ChainUnavailable> failures = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void found(MessageRecord record) {
+    found.add(record);
+  }
+
+  @Override
+  public void changed(MessageRecord before, MessageRecord after) {
+    changed.add(after);
+  }
+
+  @Override
+  public void failed(long initiatingChainId, ChainUnavailable error) {
+    failures.add(error);
+  }
+
+  @Override
+  public void waiting(long initiatingChainId, int count) {
+  }
+}
