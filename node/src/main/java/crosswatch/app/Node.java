@@ -2,18 +2,15 @@ package crosswatch.app;
 
 import crosswatch.api.ApiServer;
 import crosswatch.config.Config;
-import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointStore;
+import crosswatch.store.FileCheckpointStore;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +39,7 @@ public final class Node implements AutoCloseable {
       onStop(registry::close);
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       MessageStore store = started(new InMemoryMessageStore());
-      CheckpointStore checkpoints = started(checkpointStore(config.dataDir()));
+      CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
           checkpoints, registry, config.nodeName()));
       pipeline.start();
@@ -88,27 +85,5 @@ public final class Node implements AutoCloseable {
 
   private void onStop(AutoCloseable stop) {
     started.push(stop);
-  }
-
-  /**
-   * Checkpoints live in this process until the file-backed store (kept in {@code dataDir}) is wired here: until
-   * then a restarted node begins again at its start blocks.
-   */
-  private static CheckpointStore checkpointStore(Path dataDir) {
-    return new MemoryCheckpoints();
-  }
-
-  private static final class MemoryCheckpoints implements CheckpointStore {
-    private final Map<Long, Checkpoint> checkpoints = new ConcurrentHashMap<>();
-
-    @Override
-    public Optional<Checkpoint> get(long chainId) {
-      return Optional.ofNullable(checkpoints.get(chainId));
-    }
-
-    @Override
-    public void put(Checkpoint checkpoint) {
-      checkpoints.put(checkpoint.chainId(), checkpoint);
-    }
   }
 }
