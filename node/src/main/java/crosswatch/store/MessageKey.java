@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,12 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
     implements Comparable<MessageKey> {
 
   private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
+
+  /** Chain, then block hash, then log index: compares without building the text form. */
+  private static final Comparator<MessageKey> ORDER =
+      Comparator.comparingLong(MessageKey::executingChainId)
+          .thenComparing(MessageKey::executingBlockHash)
+          .thenComparingLong(MessageKey::executingLogIndex);
 
   public MessageKey {
     Objects.requireNonNull(executingBlockHash, "executingBlockHash");
@@ -46,6 +53,6 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
 
   @Override
   public int compareTo(MessageKey o) {
-    return toString().compareTo(o.toString());
+    return ORDER.compare(this, o);
   }
 }
