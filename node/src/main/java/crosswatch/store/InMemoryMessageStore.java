@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A message store in this process only: for tests of everything above the store. */
 public final class InMemoryMessageStore implements MessageStore {
   private final ConcurrentHashMap<MessageKey, MessageRecord> records = new ConcurrentHashMap<>();
+  private final MessageIndex index = new MessageIndex();
 
   @Override
   public Optional<MessageRecord> find(MessageKey key) {
@@ -16,7 +17,9 @@ public final class InMemoryMessageStore implements MessageStore {
 
   @Override
   public MessageRecord merge(MessageRecord update) {
-    return records.merge(update.key(), update, Merge::merge);
+    MessageRecord merged = records.merge(update.key(), update, Merge::merge);
+    index.add(merged);
+    return merged;
   }
 
   @Override
@@ -26,40 +29,22 @@ public final class InMemoryMessageStore implements MessageStore {
 
   @Override
   public MessagePage query(MessageQuery query) {
-    List<MessageRecord> page = records.values().stream()
-        .filter(query::matches)
-        .filter(r -> query.after() == null || query.after().isBefore(r))
-        .sorted(MessageCursor.NEWEST_FIRST)
-        .limit(query.limit() + 1L)
-        .toList();
-    if (page.size() <= query.limit()) {
-      return new MessagePage(page, null);
-    }
-    List<MessageRecord> items = page.subList(0, query.limit());
-    return new MessagePage(items, MessageCursor.of(items.getLast()));
+    return index.query(query);
   }
 
   @Override
   public List<MessageRecord> pending() {
-    return records.values().stream().filter(r -> r.status() == Status.PENDING).toList();
+    return index.pending();
   }
 
   @Override
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
-    return records.values().stream()
-        .filter(r -> r.key().executingChainId() == executingChainId)
-        .filter(r -> r.executingBlockNumber() >= fromBlock && r.executingBlockNumber() <= toBlock)
-        .toList();
+    return index.executedIn(executingChainId, fromBlock, toBlock);
   }
 
   @Override
   public List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock) {
-    return records.values().stream()
-        .filter(r -> r.initiatingChainId() == initiatingChainId)
-        .filter(r -> r.identifier().blockNumber().longValue() >= fromBlock
-            && r.identifier().blockNumber().bitLength() < 64
-            && r.identifier().blockNumber().longValue() <= toBlock)
-        .toList();
+    return index.initiatedIn(initiatingChainId, fromBlock, toBlock);
   }
 
   @Override

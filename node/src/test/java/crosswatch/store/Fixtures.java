@@ -4,6 +4,7 @@ import crosswatch.protocol.Identifier;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
+import org.web3j.utils.Numeric;
 
 /** A valid message record to start tests from; tests change one thing at a time. */
 final class Fixtures {
@@ -14,6 +15,11 @@ final class Fixtures {
   static final MessageKey KEY = new MessageKey(901, HASH_A, 3);
 
   private Fixtures() {}
+
+  /** The {@code n}th message of a chain: distinct block hashes, so distinct keys. */
+  static MessageKey key(long chainId, long n) {
+    return new MessageKey(chainId, Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(n), 64), n % 4);
+  }
 
   static MessageRecord record() {
     return recordFor(KEY);
