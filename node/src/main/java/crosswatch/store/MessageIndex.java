@@ -2,7 +2,6 @@ package crosswatch.store;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,12 +18,16 @@ import java.util.function.Predicate;
  */
 public final class MessageIndex {
 
-  private record Position(long executingTimestamp, MessageKey key) {}
+  /** Newest executing timestamp first, then by key: {@link MessageCursor#NEWEST_FIRST} without the lambdas. */
+  private record Position(long executingTimestamp, MessageKey key) implements Comparable<Position> {
+    @Override
+    public int compareTo(Position o) {
+      int byTime = Long.compare(o.executingTimestamp, executingTimestamp);
+      return byTime != 0 ? byTime : key.compareTo(o.key);
+    }
+  }
 
-  private static final Comparator<Position> NEWEST_FIRST =
-      Comparator.comparingLong(Position::executingTimestamp).reversed().thenComparing(Position::key);
-
-  private final ConcurrentSkipListMap<Position, MessageRecord> records = new ConcurrentSkipListMap<>(NEWEST_FIRST);
+  private final ConcurrentSkipListMap<Position, MessageRecord> records = new ConcurrentSkipListMap<>();
 
   public void add(MessageRecord record) {
     records.merge(new Position(record.executingTimestamp(), record.key()), record, Merge::merge);

@@ -1,6 +1,5 @@
 package crosswatch.store;
 
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,12 +12,6 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
     implements Comparable<MessageKey> {
 
   private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
-
-  /** Chain, then block hash, then log index: compares without building the text form. */
-  private static final Comparator<MessageKey> ORDER =
-      Comparator.comparingLong(MessageKey::executingChainId)
-          .thenComparing(MessageKey::executingBlockHash)
-          .thenComparingLong(MessageKey::executingLogIndex);
 
   public MessageKey {
     Objects.requireNonNull(executingBlockHash, "executingBlockHash");
@@ -51,8 +44,14 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
     return executingChainId + "-" + executingBlockHash + "-" + executingLogIndex;
   }
 
+  /** Chain, then block hash, then log index: compares without building the text form. */
   @Override
   public int compareTo(MessageKey o) {
-    return ORDER.compare(this, o);
+    int byChain = Long.compare(executingChainId, o.executingChainId);
+    if (byChain != 0) {
+      return byChain;
+    }
+    int byBlock = executingBlockHash.compareTo(o.executingBlockHash);
+    return byBlock != 0 ? byBlock : Long.compare(executingLogIndex, o.executingLogIndex);
   }
 }

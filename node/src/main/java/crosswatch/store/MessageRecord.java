@@ -67,6 +67,15 @@ public record MessageRecord(
     return identifier.chainId().longValueExact();
   }
 
+  /** This record holding {@code sameKey}, an equal key, as its key: lets a store keep one key object per record. */
+  MessageRecord withKeyInstance(MessageKey sameKey) {
+    if (sameKey == key || !sameKey.equals(key)) {
+      return this;
+    }
+    return new MessageRecord(sameKey, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+        status, reason, history, firstSeenAt, lastCheckedAt, stamp);
+  }
+
   /**
    * This record judged again at {@code at}: the status (and reason) become the given ones, a history entry is
    * added when they changed, and {@code lastCheckedAt} moves forward.

@@ -3,6 +3,8 @@ package crosswatch.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jgroups.JChannel;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.TCP;
 
 class JGroupsStackTest {
   private static final ClusterOptions THREE = ClusterOptions.singleMember(Path.of("/data"), "node-a")
@@ -71,6 +78,19 @@ class JGroupsStackTest {
           "tls.keystore_path=\"/keys/node.p12\"", "tls.keystore_password=\"s3cret\"",
           "tls.truststore_path=\"/keys/ca.p12\"");
       assertThat(tls.toString()).doesNotContain("s3cret", "hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "kubernetes"})
+    void buildsAJGroupsChannel(String stack) throws Exception {
+      String xml = JGroupsStack.substitute(JGroupsStack.xml(THREE.withStack(stack).withBind("127.0.0.1", 7800)),
+          Map.of("jgroups.dns.query", "crosswatch-ping.test.svc.cluster.local"));
+
+      try (var channel = new JChannel(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))) {
+        FD_ALL3 failureDetection = channel.getProtocolStack().findProtocol(FD_ALL3.class);
+        assertThat(failureDetection.getTimeout()).isEqualTo(6_000);
+        assertThat(((TCP) channel.getProtocolStack().getTransport()).tcpNodelay()).isTrue();
+      }
     }
 
     @Test

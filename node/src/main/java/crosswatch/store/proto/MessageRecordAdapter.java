@@ -7,6 +7,7 @@ import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.infinispan.protostream.annotations.ProtoAdapter;
@@ -14,7 +15,10 @@ import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
 import org.infinispan.protostream.annotations.ProtoName;
 
-/** Fields 5 (message hash), 6 (identifier) and 8 (reason) are absent when the record holds null. */
+/**
+ * Fields 5 (message hash), 6 (identifier) and 8 (reason) are absent when the record holds null. Decoding shares
+ * one instant between first-seen, last-checked and history entries where they are equal (a new record's are).
+ */
 @ProtoAdapter(MessageRecord.class)
 @ProtoName("MessageRecord")
 public final class MessageRecordAdapter {
@@ -23,8 +27,14 @@ public final class MessageRecordAdapter {
   MessageRecord create(MessageKey key, long executingBlockNumber, String executingTxHash, long executingTimestamp,
                        String msgHash, Identifier identifier, Status status, Reason reason,
                        List<HistoryEntry> history, Timestamp firstSeenAt, Timestamp lastCheckedAt, Stamp stamp) {
+    Instant firstSeen = firstSeenAt.toInstant();
+    Instant lastChecked = Canonical.instant(lastCheckedAt.toInstant(), firstSeen);
+    List<HistoryEntry> sharing = history.stream()
+        .map(h -> new HistoryEntry(h.status(), h.reason(),
+            Canonical.instant(Canonical.instant(h.at(), firstSeen), lastChecked)))
+        .toList();
     return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
-        status, reason, history, firstSeenAt.toInstant(), lastCheckedAt.toInstant(), stamp);
+        status, reason, sharing, firstSeen, lastChecked, stamp);
   }
 
   @ProtoField(number = 1)

@@ -12,7 +12,7 @@ public final class StampAdapter {
 
   @ProtoFactory
   Stamp create(long hlc, String writer) {
-    return new Stamp(hlc, writer);
+    return new Stamp(hlc, Canonical.text(writer));
   }
 
   @ProtoField(number = 1, defaultValue = "0")
