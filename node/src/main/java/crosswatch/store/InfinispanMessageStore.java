@@ -28,13 +28,12 @@ import org.infinispan.notifications.cachelistener.event.DataRehashedEvent;
  * under the key's lock. Why not {@code cache.merge(k, v, Merge::merge)}: it would send a serialised lambda and
  * always write, even when nothing changed.
  */
-public final class InfinispanMessageStore implements MessageStore {
+public final class InfinispanMessageStore extends IndexedMessageStore {
   /** Records per batch command: bounds message size while keeping round trips few. */
   static final int BATCH_SIZE = 500;
 
   private final Cache<MessageKey, MessageRecord> cache;
   private final ReadWriteMap<MessageKey, MessageRecord> writes;
-  private final MessageIndex index = new MessageIndex();
 
   private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache) {
     this.cache = cache;
@@ -101,26 +100,6 @@ public final class InfinispanMessageStore implements MessageStore {
    */
   private static boolean addsNothingTo(MessageRecord local, MessageRecord update) {
     return Merge.merge(local, update) == local;
-  }
-
-  @Override
-  public MessagePage query(MessageQuery query) {
-    return index.query(query);
-  }
-
-  @Override
-  public List<MessageRecord> pending() {
-    return index.pending();
-  }
-
-  @Override
-  public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
-    return index.executedIn(executingChainId, fromBlock, toBlock);
-  }
-
-  @Override
-  public List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock) {
-    return index.initiatedIn(initiatingChainId, fromBlock, toBlock);
   }
 
   /** Records in this replica's copy. */

@@ -1,7 +1,7 @@
 package crosswatch.bench;
 
-import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.RunningNodes;
 import crosswatch.cluster.TestNodes;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
@@ -12,7 +12,6 @@ import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -40,9 +38,14 @@ import org.web3j.utils.Numeric;
  * <pre>
  * mvn -B -ntp -o -q -pl node -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
  *     -Dmdep.includeScope=test
- * java -Xmx1g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
- *     -cp node/target/test-classes:node/target/classes:$(cat /tmp/cp.txt) crosswatch.bench.StoreBenchmark 3 20000 100000
+ * java -Xmx1g -XX:SoftRefLRUPolicyMSPerMB=0 --sun-misc-unsafe-memory-access=allow \
+ *     --enable-native-access=ALL-UNNAMED -cp node/target/test-classes:node/target/classes:$(cat /tmp/cp.txt) \
+ *     crosswatch.bench.StoreBenchmark 3 20000 100000
  * </pre>
+ *
+ * <p>The soft-index file store caches entries it has read or written behind soft references, which the JVM
+ * drops before it runs out of memory; {@code -XX:SoftRefLRUPolicyMSPerMB=0} drops them at every collection, so
+ * the heap figure counts what a replica must keep (without it, about 250 bytes more per record show up).
  */
 public final class StoreBenchmark {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -69,8 +72,8 @@ public final class StoreBenchmark {
 
   private static void writes(Path dir, int members, int records) {
     List<String> names = IntStream.range(0, members).mapToObj(i -> "node-" + i).toList();
-    List<ClusterStores> nodes = start(TestNodes.cluster(dir, names));
-    try {
+    try (var running = new RunningNodes()) {
+      List<ClusterStores> nodes = running.startTogether(TestNodes.cluster(dir, names));
       MessageStore writer = nodes.getFirst().messages();
       writeInBatches(writer, 2_000, i -> record(records + i));
 
@@ -102,14 +105,13 @@ public final class StoreBenchmark {
           members, WRITER_THREADS, records / singleSeconds, latencies[records / 2] / 1e6,
           latencies[(int) (records * 0.99)] / 1e6);
 
-      for (ClusterStores node : nodes) {
-        MessageRecord sample = node.messages().find(record(records / 3).key()).orElseThrow();
-        if (node.messages().size() != records + 2_000 || sample.status() != Status.VALID) {
-          throw new IllegalStateException("replica " + node.cacheManager().getAddress() + " diverged");
+      for (int n = 0; n < members; n++) {
+        MessageStore replica = nodes.get(n).messages();
+        MessageRecord sample = replica.find(record(records / 3).key()).orElseThrow();
+        if (replica.size() != records + 2_000 || sample.status() != Status.VALID) {
+          throw new IllegalStateException("replica " + names.get(n) + " diverged");
         }
       }
-    } finally {
-      nodes.reversed().forEach(ClusterStores::close);
     }
   }
 
@@ -119,10 +121,10 @@ public final class StoreBenchmark {
    */
   private static void heapAndQueries(Path dir, int members, int records) {
     List<String> names = IntStream.range(0, members).mapToObj(i -> "node-" + i).toList();
-    List<ClusterStores> nodes = start(members == 1
-        ? List.of(TestNodes.single(dir.resolve("node-0"), "node-0"))
-        : TestNodes.cluster(dir, names));
-    try {
+    try (var running = new RunningNodes()) {
+      List<ClusterStores> nodes = running.startTogether(members == 1
+          ? List.of(TestNodes.single(dir.resolve("node-0"), "node-0"))
+          : TestNodes.cluster(dir, names));
       long before = usedHeapAfterGc();
       // Every 1000th message is invalid: a rare status, so a filtered page walks far.
       writeInBatches(nodes.getFirst().messages(), records, i -> i % 1_000 == 0
@@ -143,16 +145,6 @@ public final class StoreBenchmark {
       time("query(status=invalid, limit 100), 1 record in 1000 matches", 20, () -> store.query(invalid));
       time("pending(), full scan", 10, store::pending);
       time("executedIn(901, 1000..1100), full scan", 10, () -> store.executedIn(901, 1_000, 1_100));
-    } finally {
-      nodes.reversed().forEach(ClusterStores::close);
-    }
-  }
-
-  private static List<ClusterStores> start(List<ClusterOptions> options) {
-    try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
-      return options.stream()
-          .map(o -> CompletableFuture.supplyAsync(() -> ClusterStores.start(o, new SimpleMeterRegistry()), starter))
-          .toList().stream().map(CompletableFuture::join).toList();
     }
   }
 

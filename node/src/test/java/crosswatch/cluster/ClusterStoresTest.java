@@ -28,6 +28,8 @@ class ClusterStoresTest {
   void reportsCacheStatisticsAndMergeCountersThroughTheNodesRegistry() {
     MeterRegistry registry = new SimpleMeterRegistry();
     try (var node = ClusterStores.start(TestNodes.single(dataDir, "node-a"), registry)) {
+      node.checkpoints().put(new Checkpoint(901, 1, "0x" + "a".repeat(64)));
+
       assertThat(registry.getMeters()).map(Meter::getId)
           .anyMatch(id -> id.getName().startsWith("infinispan") && ClusterStores.MESSAGES.equals(id.getTag("cache")));
       assertThat(registry.find(PartitionMerges.MERGES).counter()).isNotNull();

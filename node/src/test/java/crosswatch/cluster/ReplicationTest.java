@@ -15,19 +15,16 @@ import crosswatch.store.MessageQuery;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two members in this JVM on loopback TCP: what one writes the other reads, and concurrent writes converge. */
@@ -37,28 +34,14 @@ class ReplicationTest {
   @TempDir
   Path root;
 
-  private final List<ClusterStores> nodes = new ArrayList<>();
-
-  @AfterEach
-  void stopNodes() {
-    nodes.reversed().forEach(ClusterStores::close);
-  }
-
-  private List<ClusterStores> startTogether(List<ClusterOptions> options) {
-    try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<CompletableFuture<ClusterStores>> started = options.stream()
-          .map(o -> CompletableFuture.supplyAsync(() -> ClusterStores.start(o, new SimpleMeterRegistry()), starter))
-          .toList();
-      started.forEach(f -> nodes.add(f.join()));
-    }
-    return List.copyOf(nodes);
-  }
+  @RegisterExtension
+  final RunningNodes nodes = new RunningNodes();
 
   @Nested
   class TwoMembers {
     @Test
     void aRecordWrittenOnOneIsFoundAndListedOnTheOther() {
-      List<ClusterStores> pair = startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
+      List<ClusterStores> pair = nodes.startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
       MessageRecord r = record(1);
 
       pair.get(0).messages().merge(r);
@@ -72,7 +55,7 @@ class ReplicationTest {
 
     @Test
     void aCheckpointWrittenOnOneIsReadOnTheOther() {
-      List<ClusterStores> pair = startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
+      List<ClusterStores> pair = nodes.startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
       var checkpoint = new Checkpoint(901, 1234, "0x" + "e".repeat(64));
 
       pair.get(0).checkpoints().put(checkpoint);
@@ -83,7 +66,7 @@ class ReplicationTest {
 
     @Test
     void concurrentConflictingWritesConvergeToTheirMerge() {
-      List<ClusterStores> pair = startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
+      List<ClusterStores> pair = nodes.startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
       List<MessageRecord> base = IntStream.range(0, 200).mapToObj(ReplicationTest::record).toList();
       pair.get(0).messages().mergeAll(base);
       // Each writer judges every message differently, with clocks that disagree: a's stamps win on even messages.
@@ -108,7 +91,7 @@ class ReplicationTest {
 
     @Test
     void contradictingFactsAreRefusedWhicheverMemberOwnsTheKey() {
-      List<ClusterStores> pair = startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
+      List<ClusterStores> pair = nodes.startTogether(TestNodes.cluster(root, List.of("node-a", "node-b")));
       List<MessageRecord> base = IntStream.range(0, 20).mapToObj(ReplicationTest::record).toList();
       pair.get(0).messages().mergeAll(base);
 
@@ -128,12 +111,11 @@ class ReplicationTest {
       List<ClusterOptions> options = TestNodes.cluster(root, List.of("node-a", "node-b")).stream()
           .map(o -> o.withMembers(o.members(), 1))
           .toList();
-      ClusterStores first = startTogether(List.of(options.get(0))).getFirst();
+      ClusterStores first = nodes.start(options.get(0));
       List<MessageRecord> written = IntStream.range(0, 300).mapToObj(ReplicationTest::record).toList();
       first.messages().mergeAll(written);
 
-      ClusterStores late = ClusterStores.start(options.get(1), new SimpleMeterRegistry());
-      nodes.add(late);
+      ClusterStores late = nodes.start(options.get(1));
 
       assertThat(late.messages().size()).isEqualTo(300);
       assertThat(late.messages().query(MessageQuery.all(1000)).items()).hasSize(300);

@@ -52,7 +52,7 @@ public final class TestNodes {
 
   private static boolean bindable(int port) {
     try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
+      return socket.isBound();
     } catch (IOException e) {
       return false;
     }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import crosswatch.store.Checkpoint;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tcp-tls stack: members with certificates from the cluster's CA replicate; a node without one stays out. */
@@ -20,12 +16,8 @@ class TlsClusterTest {
   @TempDir
   Path root;
 
-  private final List<ClusterStores> nodes = new ArrayList<>();
-
-  @AfterEach
-  void stopNodes() {
-    nodes.reversed().forEach(ClusterStores::close);
-  }
+  @RegisterExtension
+  final RunningNodes nodes = new RunningNodes();
 
   @Test
   void membersWithTheClustersCertificatesReplicateAndAStrangerCannotJoin() throws Exception {
@@ -35,13 +27,8 @@ class TlsClusterTest {
     ClusterOptions b = tls(options.get(1), certificates.signed("node-b"), 2);
     ClusterOptions stranger = tls(options.get(2), certificates.stranger("stranger"), 1);
 
-    try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
-      var first = CompletableFuture.supplyAsync(() -> ClusterStores.start(a, new SimpleMeterRegistry()), starter);
-      var second = CompletableFuture.supplyAsync(() -> ClusterStores.start(b, new SimpleMeterRegistry()), starter);
-      nodes.add(first.join());
-      nodes.add(second.join());
-    }
-    nodes.add(ClusterStores.start(stranger, new SimpleMeterRegistry()));
+    nodes.startTogether(List.of(a, b));
+    nodes.start(stranger);
     var checkpoint = new Checkpoint(901, 5, "0x" + "a".repeat(64));
     nodes.get(0).checkpoints().put(checkpoint);
 
