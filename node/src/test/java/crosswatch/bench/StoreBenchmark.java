@@ -50,7 +50,7 @@ import org.web3j.utils.Numeric;
 public final class StoreBenchmark {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final int BLOCK_BATCH = 500;
-  private static final int WRITER_THREADS = 32;
+  private static final int WRITER_THREADS = 8;
   private static final String WRITER = "node-0";
 
   private StoreBenchmark() {}
