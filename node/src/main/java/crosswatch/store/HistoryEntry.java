@@ -2,15 +2,32 @@ package crosswatch.store;
 
 import crosswatch.protocol.Reason;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
-/** One change of a message's status. {@code reason} is set only for {@link Status#INVALID}. */
-public record HistoryEntry(Status status, Reason reason, Instant at) {
+/**
+ * One change of a message's status. {@code reason} is set only for {@link Status#INVALID}.
+ *
+ * <p>Ordered by time, then by status and reason wire names: a total order consistent with {@code equals}, so a
+ * history is a set that every replica sorts the same way. Wire names rather than ordinals keep the order stable
+ * if enum constants are ever reordered.
+ */
+public record HistoryEntry(Status status, Reason reason, Instant at) implements Comparable<HistoryEntry> {
+  private static final Comparator<HistoryEntry> ORDER =
+      Comparator.comparing(HistoryEntry::at)
+          .thenComparing(h -> h.status().wireName())
+          .thenComparing(h -> h.reason() == null ? "" : h.reason().wireName());
+
   public HistoryEntry {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");
     if ((status == Status.INVALID) != (reason != null)) {
       throw new IllegalArgumentException("a reason goes with status invalid and only with it");
     }
+  }
+
+  @Override
+  public int compareTo(HistoryEntry o) {
+    return ORDER.compare(this, o);
   }
 }

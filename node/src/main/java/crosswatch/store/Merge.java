@@ -1,28 +1,40 @@
 package crosswatch.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Reconciles two versions of one message record. Pure, and commutative, associative and idempotent so that
- * replicas converge whatever order writes and merges arrive in. The current status is the one with the latest
- * stamp; histories are unioned and ordered; first-seen takes the minimum, last-checked the maximum.
+ * Reconciles two versions of one message record: the join of a semilattice, so commutative, associative and
+ * idempotent, and replicas converge whatever order writes, retries and partition merges arrive in.
+ *
+ * <p>Each part of a record is joined on its own, and a product of joins is a join:
+ * <ul>
+ *   <li>immutable facts must be equal, else {@link ConflictingFacts};
+ *   <li>the current status, reason and stamp come from the version with the greater stamp; equal stamps (one
+ *       writer claiming two verdicts at one instant) fall back to the status and reason wire names, so the
+ *       choice is still a total order;
+ *   <li>histories are unioned; {@link MessageRecord} keeps them sorted, de-duplicated and bounded to the newest
+ *       {@link #MAX_HISTORY} entries. Keeping the top K of a total order after a union is associative: an entry
+ *       in the top K of the whole union is in the top K of every part that contains it;
+ *   <li>first-seen takes the minimum, last-checked the maximum.
+ * </ul>
  */
 public final class Merge {
 
   /** Histories keep at most this many entries (the newest): a flapping message must not grow without bound. */
   public static final int MAX_HISTORY = 64;
 
-  private static final Comparator<HistoryEntry> HISTORY_ORDER =
-      Comparator.comparing(HistoryEntry::at)
-          .thenComparing(h -> h.status().ordinal())
-          .thenComparing(h -> h.reason() == null ? -1 : h.reason().ordinal());
+  private static final Comparator<MessageRecord> CURRENT_VERDICT =
+      Comparator.comparing(MessageRecord::stamp)
+          .thenComparing(r -> r.status().wireName())
+          .thenComparing(r -> r.reason() == null ? "" : r.reason().wireName());
 
   private Merge() {}
 
+  /** The join of {@code a} and {@code b}; null stands for "no record yet". Returns an argument when it is the join. */
   public static MessageRecord merge(MessageRecord a, MessageRecord b) {
     if (a == null) {
       return b;
@@ -30,21 +42,51 @@ public final class Merge {
     if (b == null || a.equals(b)) {
       return a;
     }
+    requireSameFacts(a, b);
+    MessageRecord current = CURRENT_VERDICT.compare(a, b) >= 0 ? a : b;
+    var history = new ArrayList<HistoryEntry>(a.history().size() + b.history().size());
+    history.addAll(a.history());
+    history.addAll(b.history());
+    var merged = new MessageRecord(a.key(), a.executingBlockNumber(), a.executingTxHash(), a.executingTimestamp(),
+        a.msgHash(), a.identifier(), current.status(), current.reason(), history,
+        min(a.firstSeenAt(), b.firstSeenAt()), max(a.lastCheckedAt(), b.lastCheckedAt()), current.stamp());
+    // Returning an argument when nothing changed lets callers detect no-op writes by identity and keeps one copy.
+    if (merged.equals(a)) {
+      return a;
+    }
+    return merged.equals(b) ? b : merged;
+  }
+
+  private static void requireSameFacts(MessageRecord a, MessageRecord b) {
     if (!a.key().equals(b.key())) {
       throw new IllegalArgumentException("cannot merge records of different messages: " + a.key() + ", " + b.key());
     }
-    MessageRecord winner = a.stamp().compareTo(b.stamp()) >= 0 ? a : b;
-    var union = new LinkedHashSet<HistoryEntry>(a.history());
-    union.addAll(b.history());
-    List<HistoryEntry> history = new ArrayList<>(union);
-    history.sort(HISTORY_ORDER);
-    if (history.size() > MAX_HISTORY) {
-      history = history.subList(history.size() - MAX_HISTORY, history.size());
+    List<String> differing = new ArrayList<>();
+    if (a.executingBlockNumber() != b.executingBlockNumber()) {
+      differing.add("executingBlockNumber");
     }
-    var firstSeen = a.firstSeenAt().isBefore(b.firstSeenAt()) ? a.firstSeenAt() : b.firstSeenAt();
-    var lastChecked = a.lastCheckedAt().isAfter(b.lastCheckedAt()) ? a.lastCheckedAt() : b.lastCheckedAt();
-    return new MessageRecord(winner.key(), winner.executingBlockNumber(), winner.executingTxHash(),
-        winner.executingTimestamp(), Objects.requireNonNullElse(winner.msgHash(), a.msgHash()),
-        winner.identifier(), winner.status(), winner.reason(), history, firstSeen, lastChecked, winner.stamp());
+    if (!a.executingTxHash().equals(b.executingTxHash())) {
+      differing.add("executingTxHash");
+    }
+    if (a.executingTimestamp() != b.executingTimestamp()) {
+      differing.add("executingTimestamp");
+    }
+    if (!Objects.equals(a.msgHash(), b.msgHash())) {
+      differing.add("msgHash");
+    }
+    if (!Objects.equals(a.identifier(), b.identifier())) {
+      differing.add("identifier");
+    }
+    if (!differing.isEmpty()) {
+      throw new ConflictingFacts(a.key(), differing);
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 }

@@ -5,15 +5,21 @@ import java.util.Base64;
 import java.util.Comparator;
 
 /**
- * A position in the newest-first order of messages: (executing timestamp descending, id ascending). Both parts
+ * A position in the newest-first order of messages: (executing timestamp descending, key ascending). Both parts
  * are immutable facts of a record, so a cursor stays valid while statuses change. Opaque to clients (base64url).
+ *
+ * @param id the text form of a {@link MessageKey}
  */
 public record MessageCursor(long executingTimestamp, String id) {
 
-  /** Newest executing timestamp first; ties by id so the order is total and the same on every replica. */
+  /** Newest executing timestamp first; ties by key so the order is total and the same on every replica. */
   public static final Comparator<MessageRecord> NEWEST_FIRST =
       Comparator.comparingLong(MessageRecord::executingTimestamp).reversed()
-          .thenComparing(r -> r.key().toString());
+          .thenComparing(MessageRecord::key);
+
+  public MessageCursor {
+    MessageKey.parse(id);
+  }
 
   public static MessageCursor of(MessageRecord r) {
     return new MessageCursor(r.executingTimestamp(), r.key().toString());
@@ -24,7 +30,11 @@ public record MessageCursor(long executingTimestamp, String id) {
     if (r.executingTimestamp() != executingTimestamp) {
       return r.executingTimestamp() < executingTimestamp;
     }
-    return r.key().toString().compareTo(id) > 0;
+    return r.key().compareTo(key()) > 0;
+  }
+
+  public MessageKey key() {
+    return MessageKey.parse(id);
   }
 
   public String encode() {
@@ -40,9 +50,7 @@ public record MessageCursor(long executingTimestamp, String id) {
       if (bar <= 0) {
         throw new IllegalArgumentException("malformed cursor");
       }
-      String id = raw.substring(bar + 1);
-      MessageKey.parse(id);
-      return new MessageCursor(Long.parseLong(raw.substring(0, bar)), id);
+      return new MessageCursor(Long.parseLong(raw.substring(0, bar)), raw.substring(bar + 1));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("malformed cursor", e);
     }

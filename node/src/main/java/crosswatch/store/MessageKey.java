@@ -44,8 +44,14 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
     return executingChainId + "-" + executingBlockHash + "-" + executingLogIndex;
   }
 
+  /** Chain, then block hash, then log index: compares without building the text form. */
   @Override
   public int compareTo(MessageKey o) {
-    return toString().compareTo(o.toString());
+    int byChain = Long.compare(executingChainId, o.executingChainId);
+    if (byChain != 0) {
+      return byChain;
+    }
+    int byBlock = executingBlockHash.compareTo(o.executingBlockHash);
+    return byBlock != 0 ? byBlock : Long.compare(executingLogIndex, o.executingLogIndex);
   }
 }

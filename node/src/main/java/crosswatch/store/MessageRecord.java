@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Everything known about one executing message. Immutable: changes are withers that return a new record, and
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param msgHash lowercase hex; null only for a malformed log without a second topic
  * @param identifier null only for a malformed log whose data could not be read as an identifier at all
  * @param reason set only when {@code status} is {@link Status#INVALID}
- * @param history every change of status, oldest first
+ * @param history changes of status, oldest first: kept sorted, without duplicates, and bounded to the newest
+ *     {@link Merge#MAX_HISTORY} whatever order the entries are given in, so two records with the same entries are
+ *     equal
  * @param stamp who wrote the current status, and when on the hybrid logical clock
  */
 public record MessageRecord(
@@ -38,10 +41,22 @@ public record MessageRecord(
     Objects.requireNonNull(firstSeenAt, "firstSeenAt");
     Objects.requireNonNull(lastCheckedAt, "lastCheckedAt");
     Objects.requireNonNull(stamp, "stamp");
-    history = List.copyOf(history);
+    history = normalized(history);
     if ((status == Status.INVALID) != (reason != null)) {
       throw new IllegalArgumentException("a reason goes with status invalid and only with it");
     }
+  }
+
+  private static List<HistoryEntry> normalized(List<HistoryEntry> history) {
+    boolean ascending = true;
+    for (int i = 1; i < history.size() && ascending; i++) {
+      ascending = history.get(i - 1).compareTo(history.get(i)) < 0;
+    }
+    if (ascending && history.size() <= Merge.MAX_HISTORY) {
+      return List.copyOf(history);
+    }
+    List<HistoryEntry> sorted = new ArrayList<>(new TreeSet<>(history));
+    return List.copyOf(sorted.subList(Math.max(0, sorted.size() - Merge.MAX_HISTORY), sorted.size()));
   }
 
   /** The initiating chain id when the identifier names one that fits a configured chain id; else -1. */
@@ -50,6 +65,15 @@ public record MessageRecord(
       return -1;
     }
     return identifier.chainId().longValueExact();
+  }
+
+  /** This record holding {@code sameKey}, an equal key, as its key: lets a store keep one key object per record. */
+  MessageRecord withKeyInstance(MessageKey sameKey) {
+    if (sameKey == key || !sameKey.equals(key)) {
+      return this;
+    }
+    return new MessageRecord(sameKey, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+        status, reason, history, firstSeenAt, lastCheckedAt, stamp);
   }
 
   /**

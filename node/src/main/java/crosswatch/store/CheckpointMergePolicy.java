@@ -1,0 +1,30 @@
+package crosswatch.store;
+
+import java.util.Comparator;
+import java.util.List;
+import org.infinispan.conflict.EntryMergePolicy;
+import org.infinispan.container.entries.CacheEntry;
+
+/**
+ * Heals a checkpoint that two partitions moved differently: the lower block wins, because scanning resumes after
+ * it and re-scanning blocks is idempotent, while resuming from the higher one could skip blocks the other side
+ * never scanned. Ties (same block, different hash: each side followed another fork) go to the smaller hash, so
+ * every merge coordinator picks the same one; the chain's own reorg handling then settles which fork holds.
+ */
+public final class CheckpointMergePolicy implements EntryMergePolicy<Long, Checkpoint> {
+  private static final Comparator<Checkpoint> SAFEST_FIRST =
+      Comparator.comparingLong(Checkpoint::blockNumber).thenComparing(Checkpoint::blockHash);
+
+  @Override
+  public CacheEntry<Long, Checkpoint> merge(CacheEntry<Long, Checkpoint> preferredEntry,
+                                            List<CacheEntry<Long, Checkpoint>> otherEntries) {
+    CacheEntry<Long, Checkpoint> safest = preferredEntry;
+    for (CacheEntry<Long, Checkpoint> other : otherEntries) {
+      if (safest == null || safest.getValue() == null
+          || (other.getValue() != null && SAFEST_FIRST.compare(other.getValue(), safest.getValue()) < 0)) {
+        safest = other;
+      }
+    }
+    return safest;
+  }
+}

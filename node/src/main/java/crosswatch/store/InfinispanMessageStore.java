@@ -1,0 +1,139 @@
+package crosswatch.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.infinispan.Cache;
+import org.infinispan.context.Flag;
+import org.infinispan.functional.FunctionalMap.ReadWriteMap;
+import org.infinispan.functional.impl.FunctionalMapImpl;
+import org.infinispan.functional.impl.ReadWriteMapImpl;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.annotation.DataRehashed;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachelistener.event.DataRehashedEvent;
+
+/**
+ * Message records in a replicated Infinispan cache. Writes run {@link Merge} atomically on the key's primary
+ * owner ({@link MergeIntoEntry} through the functional API: one command per record, one per owner for a batch,
+ * and no write at all when the merge changes nothing). Reads and queries are answered from this replica's own
+ * copy: the cache for single records, a {@link MessageIndex} kept by a listener for pages and scans.
+ *
+ * <p>Why a functional command rather than a {@code get} then conditional {@code replace} loop: the loop costs a
+ * read and a round trip per attempt and retries under contention, while the command runs once on the primary
+ * under the key's lock. Why not {@code cache.merge(k, v, Merge::merge)}: it would send a serialised lambda and
+ * always write, even when nothing changed.
+ */
+public final class InfinispanMessageStore extends IndexedMessageStore {
+  /** Records per batch command: bounds message size while keeping round trips few. */
+  static final int BATCH_SIZE = 500;
+
+  private final Cache<MessageKey, MessageRecord> cache;
+  private final ReadWriteMap<MessageKey, MessageRecord> writes;
+
+  private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache) {
+    this.cache = cache;
+    this.writes = ReadWriteMapImpl.create(FunctionalMapImpl.create(cache.getAdvancedCache()));
+  }
+
+  /** A store over a started cache; indexes what the cache already holds (preloaded, or received from peers). */
+  public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache) {
+    var store = new InfinispanMessageStore(cache);
+    // Listen first, then scan: a write landing between the two is seen at least once, and the index merges.
+    cache.addListener(store.new IndexUpdates());
+    store.reindex();
+    return store;
+  }
+
+  /**
+   * Feeds every record of the local copy to the index again. Needed after writes that fire no entry events:
+   * conflict resolution when a partition heals, and state received from peers.
+   */
+  public void reindex() {
+    cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).values().forEach(index::add);
+  }
+
+  @Override
+  public Optional<MessageRecord> find(MessageKey key) {
+    return Optional.ofNullable(cache.get(key));
+  }
+
+  @Override
+  public MessageRecord merge(MessageRecord update) {
+    MessageRecord local = cache.get(update.key());
+    if (addsNothingTo(local, update)) {
+      return local;
+    }
+    try {
+      return writes.eval(update.key(), update, MergeIntoEntry.RETURNING).join();
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  @Override
+  public void mergeAll(Collection<MessageRecord> updates) {
+    Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
+    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
+    List<MessageRecord> news = byKey.values().stream().filter(u -> !addsNothingTo(cache.get(u.key()), u)).toList();
+    for (int from = 0; from < news.size(); from += BATCH_SIZE) {
+      Map<MessageKey, MessageRecord> batch = new LinkedHashMap<>();
+      news.subList(from, Math.min(from + BATCH_SIZE, news.size())).forEach(r -> batch.put(r.key(), r));
+      try {
+        writes.evalMany(batch, MergeIntoEntry.SILENT).forEach(ignored -> { });
+      } catch (RuntimeException e) {
+        throw unwrapped(e);
+      }
+    }
+  }
+
+  /**
+   * Merges with this replica's copy before any round trip. Copies only move up the merge's order, and a backup
+   * applies a write after its primary, so an update this copy already covers is covered on the primary too and
+   * needs no round trip (re-scans and hot standbys write many such). It also raises {@link ConflictingFacts} here,
+   * typed; from a remote primary it would come back as a generic remote exception, which only a race with a
+   * contradicting writer reaches.
+   */
+  private static boolean addsNothingTo(MessageRecord local, MessageRecord update) {
+    return Merge.merge(local, update) == local;
+  }
+
+  /** Records in this replica's copy. */
+  @Override
+  public long size() {
+    return index.size();
+  }
+
+  /** Infinispan wraps what the merge threw; a writer's bug must still surface as {@link ConflictingFacts}. */
+  private static RuntimeException unwrapped(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConflictingFacts conflict) {
+        return conflict;
+      }
+    }
+    return e;
+  }
+
+  /** Keeps the index in step with every write this replica applies, its own and its peers'. */
+  @Listener(observation = Listener.Observation.POST)
+  public final class IndexUpdates {
+    @CacheEntryCreated
+    @CacheEntryModified
+    public void written(CacheEntryEvent<MessageKey, MessageRecord> event) {
+      if (event.getValue() != null) {
+        index.add(event.getValue());
+      }
+    }
+
+    @DataRehashed
+    public void rehashed(DataRehashedEvent<MessageKey, MessageRecord> event) {
+      if (!event.isPre()) {
+        reindex();
+      }
+    }
+  }
+}

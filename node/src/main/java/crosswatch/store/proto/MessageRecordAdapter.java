@@ -1,0 +1,99 @@
+package crosswatch.store.proto;
+
+import crosswatch.protocol.Identifier;
+import crosswatch.protocol.Reason;
+import crosswatch.store.HistoryEntry;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.Stamp;
+import crosswatch.store.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.infinispan.protostream.annotations.ProtoAdapter;
+import org.infinispan.protostream.annotations.ProtoFactory;
+import org.infinispan.protostream.annotations.ProtoField;
+import org.infinispan.protostream.annotations.ProtoName;
+
+/**
+ * Fields 5 (message hash), 6 (identifier) and 8 (reason) are absent when the record holds null. Decoding shares
+ * one instant between first-seen, last-checked and history entries where they are equal (a new record's are).
+ */
+@ProtoAdapter(MessageRecord.class)
+@ProtoName("MessageRecord")
+public final class MessageRecordAdapter {
+
+  @ProtoFactory
+  MessageRecord create(MessageKey key, long executingBlockNumber, String executingTxHash, long executingTimestamp,
+                       String msgHash, Identifier identifier, Status status, Reason reason,
+                       List<HistoryEntry> history, Timestamp firstSeenAt, Timestamp lastCheckedAt, Stamp stamp) {
+    Instant firstSeen = firstSeenAt.toInstant();
+    Instant lastChecked = Canonical.instant(lastCheckedAt.toInstant(), firstSeen);
+    List<HistoryEntry> sharing = history.stream()
+        .map(h -> new HistoryEntry(h.status(), h.reason(),
+            Canonical.instant(Canonical.instant(h.at(), firstSeen), lastChecked)))
+        .toList();
+    return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+        status, reason, sharing, firstSeen, lastChecked, stamp);
+  }
+
+  @ProtoField(number = 1)
+  MessageKey getKey(MessageRecord r) {
+    return r.key();
+  }
+
+  @ProtoField(number = 2, defaultValue = "0")
+  long getExecutingBlockNumber(MessageRecord r) {
+    return r.executingBlockNumber();
+  }
+
+  @ProtoField(number = 3)
+  String getExecutingTxHash(MessageRecord r) {
+    return r.executingTxHash();
+  }
+
+  @ProtoField(number = 4, defaultValue = "0")
+  long getExecutingTimestamp(MessageRecord r) {
+    return r.executingTimestamp();
+  }
+
+  @ProtoField(number = 5)
+  String getMsgHash(MessageRecord r) {
+    return r.msgHash();
+  }
+
+  @ProtoField(number = 6)
+  Identifier getIdentifier(MessageRecord r) {
+    return r.identifier();
+  }
+
+  @ProtoField(number = 7)
+  Status getStatus(MessageRecord r) {
+    return r.status();
+  }
+
+  @ProtoField(number = 8)
+  Reason getReason(MessageRecord r) {
+    return r.reason();
+  }
+
+  @ProtoField(number = 9, collectionImplementation = ArrayList.class)
+  List<HistoryEntry> getHistory(MessageRecord r) {
+    return r.history();
+  }
+
+  @ProtoField(number = 10)
+  Timestamp getFirstSeenAt(MessageRecord r) {
+    return Timestamp.of(r.firstSeenAt());
+  }
+
+  @ProtoField(number = 11)
+  Timestamp getLastCheckedAt(MessageRecord r) {
+    return Timestamp.of(r.lastCheckedAt());
+  }
+
+  @ProtoField(number = 12)
+  Stamp getStamp(MessageRecord r) {
+    return r.stamp();
+  }
+}
