@@ -1,10 +1,11 @@
 package crosswatch.app;
 
 import crosswatch.api.ApiServer;
+import crosswatch.cluster.ClusterOptions;
+import crosswatch.cluster.ClusterStores;
 import crosswatch.config.Config;
 import crosswatch.store.CheckpointStore;
 import crosswatch.store.FileCheckpointStore;
-import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,7 +39,10 @@ public final class Node implements AutoCloseable {
       var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       onStop(registry::close);
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
-      MessageStore store = started(new InMemoryMessageStore());
+      // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
+      var cluster = started(ClusterStores.start(
+          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry));
+      MessageStore store = cluster.messages();
       CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
           checkpoints, registry, config.nodeName()));
