@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param chains every watched chain, with distinct chain ids
  * @param startBlocks where each chain's scan begins when it has no checkpoint: one entry per chain
  * @param httpPort 0 lets the system pick a free port
+ * @param readyLagBlocks how far a chain's checkpoint may trail its head while {@code /readyz} answers ready
  */
 public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
-                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
+                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
+                     long readyLagBlocks) {
 
   public Config {
     chains = List.copyOf(chains);
@@ -42,6 +44,9 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     }
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("http port out of range: " + httpPort);
+    }
+    if (readyLagBlocks < 0) {
+      throw new IllegalArgumentException("ready lag must not be negative: " + readyLagBlocks);
     }
   }
 }

@@ -41,6 +41,10 @@ public final class Flags {
       "address the HTTP server binds to (0.0.0.0 to listen on every interface)", "127.0.0.1",
       () -> "127.0.0.1", Parsers::host);
 
+  public static final Flag<Long> READY_LAG_BLOCKS = new Flag<>("ready-lag-blocks", "<blocks>", SINGLE,
+      "/readyz answers 503 while any chain's checkpoint trails its head by more blocks", "64", () -> "64",
+      Parsers::readyLagBlocks);
+
   public static final Flag<Path> DATA_DIR = new Flag<>("data-dir", "<dir>", SINGLE,
       "directory for checkpoints and the local store", "./data", () -> "./data", Parsers::path);
 
@@ -59,7 +63,7 @@ public final class Flags {
       "print this help and exit", "", NONE, raw -> true);
 
   public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
-      DATA_DIR, NODE_NAME, LOG_FORMAT, CONFIG, HELP);
+      READY_LAG_BLOCKS, DATA_DIR, NODE_NAME, LOG_FORMAT, CONFIG, HELP);
 
   private Flags() {}
 

@@ -60,6 +60,14 @@ final class Parsers {
     return (int) port;
   }
 
+  static long readyLagBlocks(String raw) {
+    long blocks = decimal(raw);
+    if (blocks < 0) {
+      throw new InvalidValue("expected a number of blocks (0 or more), got \"" + raw + "\"");
+    }
+    return blocks;
+  }
+
   static String host(String raw) {
     if (!HOST.matcher(raw).matches()) {
       throw new InvalidValue("expected a host name or IP address, got \"" + raw + "\"");

@@ -49,8 +49,26 @@ public final class Meters {
   public static final String CHAIN_CONNECTED = "crosswatch.chain.connected";
   static final String CHAIN_CONNECTED_HELP = "1 while the chain's RPC answers, 0 while it fails";
 
+  public static final String LEVEL = "level";
+  public static final String STATUS = "status";
+  public static final String SAFETY = "safety";
+
+  public static final String MESSAGES = "crosswatch.messages";
+  static final String MESSAGES_HELP = "Message records by executing and initiating chain, status and safety of the "
+      + "executing block; the same on every replica";
+
+  public static final String OLDEST_PENDING_AGE = "crosswatch.oldest.pending.age";
+  static final String OLDEST_PENDING_AGE_HELP = "Time since the oldest pending message of the executing chain was "
+      + "first seen; 0 when none is pending";
+
   public static final String CHAIN_HEAD = "crosswatch.chain.head";
-  static final String CHAIN_HEAD_HELP = "Latest block number the chain's RPC reported";
+  static final String CHAIN_HEAD_HELP = "Block number of the chain's latest, safe and finalized heads";
+
+  public static final String CHAIN_HEAD_AGE = "crosswatch.chain.head.age";
+  static final String CHAIN_HEAD_AGE_HELP = "Time since the timestamp of the chain's latest head block";
+
+  public static final String CHECKPOINT_LAG = "crosswatch.checkpoint.lag.blocks";
+  static final String CHECKPOINT_LAG_HELP = "Blocks between the chain's latest head and its scan checkpoint";
 
   public static final String CHAIN_SCANNED = "crosswatch.chain.scanned";
   static final String CHAIN_SCANNED_HELP = "Last block number whose executing messages have all been found";

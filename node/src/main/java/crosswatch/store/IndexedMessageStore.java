@@ -12,6 +12,11 @@ abstract class IndexedMessageStore implements MessageStore {
   }
 
   @Override
+  public MessageEvents events() {
+    return index.events();
+  }
+
+  @Override
   public List<MessageRecord> pending() {
     return index.pending();
   }

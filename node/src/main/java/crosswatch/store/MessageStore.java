@@ -31,4 +31,7 @@ public interface MessageStore {
   List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock);
 
   long size();
+
+  /** Every change of a record in this replica's copy, whether this node or a peer wrote it. */
+  MessageEvents events();
 }

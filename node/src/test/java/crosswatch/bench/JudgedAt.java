@@ -1,6 +1,7 @@
 package crosswatch.bench;
 
 import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageEvents;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessagePage;
 import crosswatch.store.MessageQuery;
@@ -68,5 +69,10 @@ final class JudgedAt implements MessageStore {
   @Override
   public long size() {
     return store.size();
+  }
+
+  @Override
+  public MessageEvents events() {
+    return store.events();
   }
 }
