@@ -3,6 +3,7 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -23,11 +24,18 @@ final class RunningApi implements AutoCloseable {
 
   final InMemoryMessageStore store = new InMemoryMessageStore();
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final ApiServer server = new ApiServer(store, registry);
+  private final ApiServer server;
   private final HttpClient client = HttpClient.newHttpClient();
   final int port;
 
   RunningApi() throws TimeoutException {
+    server = new ApiServer(store, registry);
+    port = server.start("127.0.0.1", 0);
+  }
+
+  /** A server showing {@code node}'s chains and readiness. */
+  RunningApi(NodeView node) throws TimeoutException {
+    server = new ApiServer(store, registry, new MessageCounts(store), node);
     port = server.start("127.0.0.1", 0);
   }
 
