@@ -33,6 +33,11 @@ public final class MessageIndex {
     records.merge(new Position(record.executingTimestamp(), record.key()), record, Merge::merge);
   }
 
+  /** Forgets a record that left the store (a final record that expired). */
+  public void remove(MessageRecord record) {
+    records.remove(new Position(record.executingTimestamp(), record.key()));
+  }
+
   public MessagePage query(MessageQuery query) {
     NavigableMap<Position, MessageRecord> from = query.after() == null
         ? records
