@@ -53,6 +53,11 @@ public final class MessageIndex {
     }
   }
 
+  /** Forgets a record that left the store (a final record that expired). */
+  public void remove(MessageRecord record) {
+    records.remove(new Position(record.executingTimestamp(), record.key()));
+  }
+
   public MessagePage query(MessageQuery query) {
     NavigableMap<Position, MessageRecord> from = query.after() == null
         ? records
