@@ -11,15 +11,24 @@ import crosswatch.store.MessageEvents;
  */
 public record EventJson(String id, String kind, String previousStatus, MessageJson message) {
 
-  /** What a change is, or null when only bookkeeping changed (such as {@code lastCheckedAt}). */
+  /**
+   * What a change is, or null when only bookkeeping changed (such as {@code lastCheckedAt}) or the record expired.
+   * A change that is several at once is named by the first of new, verdict, final, safety.
+   */
   static String kindOf(MessageEvents.Change change) {
+    if (change.isRemoval()) {
+      return null;
+    }
     if (change.isNew()) {
       return "new";
     }
     if (change.verdictChanged()) {
       return "verdict";
     }
-    return null;
+    if (change.becameFinal()) {
+      return "final";
+    }
+    return change.safetyChanged() ? "safety" : null;
   }
 
   static EventJson of(long id, String kind, MessageEvents.Change change) {

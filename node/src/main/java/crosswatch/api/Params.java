@@ -4,6 +4,7 @@ import crosswatch.protocol.Reason;
 import crosswatch.store.MessageCursor;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageQuery;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 final class Params {
   /** The filters shared by the message list and the event stream. */
   private static final List<String> FILTERS =
-      List.of("status", "executingChainId", "initiatingChainId", "reason", "since", "until", "txHash");
+      List.of("status", "executingChainId", "initiatingChainId", "reason", "safety", "final", "since", "until",
+          "txHash");
   static final List<String> MESSAGE_QUERY = concat(FILTERS, List.of("limit", "cursor"));
   static final List<String> EVENT_QUERY = concat(FILTERS, List.of("replay"));
   /** How many past changes a new event stream may ask for. */
@@ -37,6 +39,8 @@ final class Params {
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}");
   private static final String STATUSES =
       Arrays.stream(Status.values()).map(Status::wireName).collect(Collectors.joining(", "));
+  private static final String SAFETIES =
+      Arrays.stream(Safety.values()).map(Safety::wireName).collect(Collectors.joining(", "));
   private static final String REASONS =
       Arrays.stream(Reason.values()).map(Reason::wireName).collect(Collectors.joining(", "));
 
@@ -68,6 +72,8 @@ final class Params {
         optional(query, "executingChainId").map(v -> chainId("executingChainId", v)),
         optional(query, "initiatingChainId").map(v -> chainId("initiatingChainId", v)),
         optional(query, "reason").map(Params::reason),
+        optional(query, "safety").map(Params::safety),
+        optional(query, "final").map(Params::isFinal),
         since, until,
         optional(query, "txHash").map(Params::txHash),
         limit, after);
@@ -132,6 +138,23 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw new BadParameter("reason", "must be one of " + REASONS);
     }
+  }
+
+  private static Safety safety(String value) {
+    for (Safety s : Safety.values()) {
+      if (s.wireName().equals(value)) {
+        return s;
+      }
+    }
+    throw new BadParameter("safety", "must be one of " + SAFETIES);
+  }
+
+  private static boolean isFinal(String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadParameter("final", "must be true or false");
+    };
   }
 
   /** Unix seconds (as executingTimestamp is shown) or an ISO-8601 instant such as 2025-03-01T12:00:00Z. */

@@ -1,6 +1,7 @@
 package crosswatch.api;
 
 import crosswatch.store.MessageCounts;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,9 @@ public record SummaryJson(long total, long flips, Map<String, Long> byStatus, Ma
       byStatus.put(s.wireName(), 0L);
     }
     var bySafety = new LinkedHashMap<String, Long>();
-    MessageCounts.safeties().forEach(s -> bySafety.put(s, 0L));
+    for (Safety s : Safety.values()) {
+      bySafety.put(s.wireName(), 0L);
+    }
     var rows = new ArrayList<CountJson>();
     long total = 0;
     for (var e : counts.nonZero().entrySet()) {
@@ -38,10 +41,10 @@ public record SummaryJson(long total, long flips, Map<String, Long> byStatus, Ma
       long n = e.getValue();
       total += n;
       byStatus.merge(c.status().wireName(), n, Long::sum);
-      bySafety.merge(c.safety(), n, Long::sum);
+      bySafety.merge(c.safety().wireName(), n, Long::sum);
       rows.add(new CountJson(Long.toString(c.executingChainId()),
-          c.initiatingChainId() < 0 ? null : Long.toString(c.initiatingChainId()), c.status().wireName(), c.safety(),
-          n));
+          c.initiatingChainId() < 0 ? null : Long.toString(c.initiatingChainId()), c.status().wireName(),
+          c.safety().wireName(), n));
     }
     return new SummaryJson(total, counts.flips(), byStatus, bySafety, rows);
   }

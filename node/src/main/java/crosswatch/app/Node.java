@@ -52,7 +52,7 @@ public final class Node implements AutoCloseable {
           checkpoints, registry, config.nodeName()));
       pipeline.start();
       var counts = started(new MessageCounts(store));
-      var status = new NodeStatus(pipeline, () -> cluster.cacheManager().getStatus().allowInvocations(),
+      var status = new NodeStatus(pipeline, cluster.heads(), () -> cluster.cacheManager().getStatus().allowInvocations(),
           config.nodeName(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);

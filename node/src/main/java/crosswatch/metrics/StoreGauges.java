@@ -2,6 +2,7 @@ package crosswatch.metrics;
 
 import crosswatch.store.ChainStatus;
 import crosswatch.store.MessageCounts;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,13 +42,13 @@ public final class StoreGauges implements MeterBinder {
     for (long executing : chainIds) {
       for (String initiating : initiatingLabels()) {
         for (Status status : Status.values()) {
-          for (String safety : MessageCounts.safeties()) {
+          for (Safety safety : Safety.values()) {
             Gauge.builder(Meters.MESSAGES, () -> count(executing, initiating, status, safety))
                 .description(Meters.MESSAGES_HELP)
                 .tag(Meters.EXECUTING_CHAIN_ID, Long.toString(executing))
                 .tag(Meters.INITIATING_CHAIN_ID, initiating)
                 .tag(Meters.STATUS, status.wireName())
-                .tag(Meters.SAFETY, safety)
+                .tag(Meters.SAFETY, safety.wireName())
                 .register(registry);
           }
         }
@@ -74,14 +75,14 @@ public final class StoreGauges implements MeterBinder {
     return labels;
   }
 
-  private double count(long executing, String initiating, Status status, String safety) {
+  private double count(long executing, String initiating, Status status, Safety safety) {
     if (!initiating.equals(Meters.UNCONFIGURED_CHAIN)) {
       return counts.count(new MessageCounts.Category(executing, Long.parseLong(initiating), status, safety));
     }
     Set<Long> configured = Set.copyOf(chainIds);
     return counts.nonZero().entrySet().stream()
         .filter(e -> e.getKey().executingChainId() == executing && e.getKey().status() == status
-            && e.getKey().safety().equals(safety) && !configured.contains(e.getKey().initiatingChainId()))
+            && e.getKey().safety() == safety && !configured.contains(e.getKey().initiatingChainId()))
         .mapToLong(e -> e.getValue()).sum();
   }
 

@@ -2,7 +2,6 @@ package crosswatch.store;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +21,7 @@ public final class MessageCounts implements AutoCloseable {
    *
    * @param initiatingChainId -1 when the identifier names no chain id that fits a long
    */
-  public record Category(long executingChainId, long initiatingChainId, Status status, String safety) {}
+  public record Category(long executingChainId, long initiatingChainId, Status status, Safety safety) {}
 
   /** A pending record's place in its chain's queue: oldest first, ties by key. */
   private record Waiting(Instant firstSeenAt, MessageKey key) implements Comparable<Waiting> {
@@ -42,7 +41,7 @@ public final class MessageCounts implements AutoCloseable {
   /** Counts what {@code store} holds now and follows its changes until closed. */
   public MessageCounts(MessageStore store) {
     // Subscribe first, then walk: a change landing in between is seen twice, and the merge makes that harmless.
-    subscription = store.events().subscribe(change -> add(change.after()));
+    subscription = store.events().subscribe(this::apply);
     MessageCursor after = null;
     do {
       MessagePage page = store.query(new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -52,27 +51,12 @@ public final class MessageCounts implements AutoCloseable {
     } while (after != null);
   }
 
-  /** The safety a record is counted under. */
-  public static String safetyOf(MessageRecord r) {
-    return "unsafe";
-  }
-
-  /** Every safety level, least settled first. */
-  public static List<String> safeties() {
-    return List.of("unsafe", "safe", "finalized");
-  }
-
-  /** Status changes between valid and invalid, summed over every record. */
-  public static int flipsOf(MessageRecord r) {
-    int flips = 0;
-    Status last = null;
-    for (HistoryEntry h : r.history()) {
-      if (h.status() == Status.VALID || h.status() == Status.INVALID) {
-        flips += last != null && last != h.status() ? 1 : 0;
-        last = h.status();
-      }
+  private void apply(MessageEvents.Change change) {
+    if (change.isRemoval()) {
+      remove(change.before());
+    } else {
+      add(change.after());
     }
-    return flips;
   }
 
   private synchronized void add(MessageRecord incoming) {
@@ -81,18 +65,29 @@ public final class MessageCounts implements AutoCloseable {
     if (after == before) {
       return;
     }
-    records.put(after.key(), after);
     if (before != null) {
-      counts.merge(categoryOf(before), -1L, Long::sum);
-      flips -= flipsOf(before);
-      if (before.status() == Status.PENDING) {
-        queue(before).remove(new Waiting(before.firstSeenAt(), before.key()));
-      }
+      uncount(before);
     }
+    records.put(after.key(), after);
     counts.merge(categoryOf(after), 1L, Long::sum);
-    flips += flipsOf(after);
+    flips += after.flips();
     if (after.status() == Status.PENDING) {
       queue(after).add(new Waiting(after.firstSeenAt(), after.key()));
+    }
+  }
+
+  private synchronized void remove(MessageRecord record) {
+    MessageRecord counted = records.remove(record.key());
+    if (counted != null) {
+      uncount(counted);
+    }
+  }
+
+  private void uncount(MessageRecord r) {
+    counts.merge(categoryOf(r), -1L, Long::sum);
+    flips -= r.flips();
+    if (r.status() == Status.PENDING) {
+      queue(r).remove(new Waiting(r.firstSeenAt(), r.key()));
     }
   }
 
@@ -101,7 +96,7 @@ public final class MessageCounts implements AutoCloseable {
   }
 
   private static Category categoryOf(MessageRecord r) {
-    return new Category(r.key().executingChainId(), r.initiatingChainId(), r.status(), safetyOf(r));
+    return new Category(r.key().executingChainId(), r.initiatingChainId(), r.status(), r.executingSafety());
   }
 
   /** How many records fall under {@code category}. */

@@ -16,15 +16,29 @@ public final class MessageEvents {
    * One change of a stored record.
    *
    * @param before the record as it was, null when the record is new to this replica
+   * @param after the record as it is now, null when it left the store (a final record that expired)
    */
   public record Change(MessageRecord before, MessageRecord after) {
     public boolean isNew() {
       return before == null;
     }
 
+    public boolean isRemoval() {
+      return after == null;
+    }
+
     /** Whether the status or reason changed (not only {@code lastCheckedAt}). */
     public boolean verdictChanged() {
-      return before != null && (before.status() != after.status() || before.reason() != after.reason());
+      return before != null && after != null
+          && (before.status() != after.status() || before.reason() != after.reason());
+    }
+
+    public boolean safetyChanged() {
+      return before != null && after != null && before.executingSafety() != after.executingSafety();
+    }
+
+    public boolean becameFinal() {
+      return before != null && after != null && !before.isFinal() && after.isFinal();
     }
   }
 
@@ -49,7 +63,7 @@ public final class MessageEvents {
         listener.accept(change);
       } catch (RuntimeException e) {
         // An observer's bug must not fail the write that already happened.
-        log.error("message listener failed id={}", after.key(), e);
+        log.error("message listener failed id={}", (after == null ? before : after).key(), e);
       }
     }
   }

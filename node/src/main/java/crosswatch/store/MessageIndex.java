@@ -55,7 +55,10 @@ public final class MessageIndex {
 
   /** Forgets a record that left the store (a final record that expired). */
   public void remove(MessageRecord record) {
-    records.remove(new Position(record.executingTimestamp(), record.key()));
+    MessageRecord removed = records.remove(new Position(record.executingTimestamp(), record.key()));
+    if (removed != null) {
+      events.publish(removed, null);
+    }
   }
 
   public MessagePage query(MessageQuery query) {

@@ -3,6 +3,8 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.MessageRecord;
+import crosswatch.store.Safety;
+import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,11 @@ class MessageFiltersTest {
       MessageRecord r = Records.record(901, i, 0, 1_000 + i, 902, Status.values()[i % 4]);
       if (i % 8 == 6) {
         r = Records.rejudged(r, Status.INVALID, 10);
+      }
+      if (i >= 9) {
+        r = r.withLifecycle(Safety.values()[i - 9], Safety.UNSAFE, i == 11, new Stamp(20, "test"));
+      } else if (i == 1) {
+        r = r.withLifecycle(Safety.SAFE, Safety.UNSAFE, false, new Stamp(20, "test"));
       }
       records.add(r);
       api.store.merge(r);
@@ -61,6 +68,30 @@ class MessageFiltersTest {
           .isEqualTo(idsOf(r -> r.reason() == crosswatch.protocol.Reason.PAYLOAD_MISMATCH));
       assertThat(ids("reason=expired")).isEqualTo(idsOf(r -> r.reason() == crosswatch.protocol.Reason.EXPIRED))
           .isNotEmpty();
+    }
+  }
+
+  @Nested
+  class SafetyAndFinality {
+    @Test
+    void safetyIsTheExecutingBlocks() {
+      assertThat(ids("safety=safe")).isEqualTo(idsOf(r -> r.executingSafety() == Safety.SAFE)).hasSize(2);
+      assertThat(ids("safety=finalized")).isEqualTo(idsOf(r -> r.executingSafety() == Safety.FINALIZED))
+          .hasSize(1);
+      assertThat(ids("safety=unsafe")).hasSize(9);
+    }
+
+    @Test
+    void finalSplitsFrozenVerdictsFromOpenOnes() {
+      assertThat(ids("final=true")).isEqualTo(idsOf(MessageRecord::isFinal)).hasSize(1);
+      assertThat(ids("final=false")).hasSize(11);
+    }
+
+    @Test
+    void filtersCombine() {
+      assertThat(ids("safety=finalized&final=false")).isEmpty();
+      assertThat(ids("safety=finalized&final=true&until=1011&since=1011"))
+          .containsExactly(records.get(11).key().toString());
     }
   }
 
@@ -108,6 +139,10 @@ class MessageFiltersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "reason=nope | reason",
+        "safety=Safe | safety",
+        "safety=latest | safety",
+        "final=yes | final",
+        "final=1 | final",
         "reason=PAYLOAD_MISMATCH | reason",
         "since=yesterday | since",
         "since=99999999999999999999 | since",
