@@ -85,6 +85,20 @@ final class RunningApi implements AutoCloseable {
     }
   }
 
+  /** The status of a GET of {@code target} (sent byte for byte), read from the status line alone. */
+  int statusOnly(String target) {
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] line = socket.getInputStream().readNBytes(12);
+      String text = new String(line, StandardCharsets.US_ASCII);
+      return text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + port + pathAndQuery);
   }
