@@ -1,6 +1,7 @@
 package crosswatch.app;
 
 import crosswatch.api.ApiServer;
+import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
 import crosswatch.config.Config;
@@ -41,11 +42,12 @@ public final class Node implements AutoCloseable {
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
       var cluster = started(ClusterStores.start(
-          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry));
+          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry,
+          config.retention()));
       MessageStore store = cluster.messages();
       CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
-          checkpoints, registry, config.nodeName()));
+          checkpoints, registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(), config.sweepInterval()));
       pipeline.start();
       var api = started(new ApiServer(store, registry));
       httpPort = api.start(config.httpHost(), config.httpPort());
