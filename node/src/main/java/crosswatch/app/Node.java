@@ -2,6 +2,7 @@ package crosswatch.app;
 
 import crosswatch.api.ApiServer;
 import crosswatch.chain.ChainEndpoint;
+import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
 import crosswatch.config.Config;
@@ -45,15 +46,16 @@ public final class Node implements AutoCloseable {
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
       var cluster = started(ClusterStores.start(
-          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry));
+          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry,
+          config.retention()));
       MessageStore store = cluster.messages();
       CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
-          checkpoints, registry, config.nodeName()));
+          checkpoints, registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(), config.sweepInterval()));
       pipeline.start();
       var counts = started(new MessageCounts(store));
-      var status = new NodeStatus(pipeline, cluster.heads(), () -> cluster.cacheManager().getStatus().allowInvocations(),
-          config.nodeName(), config.readyLagBlocks());
+      var status = new NodeStatus(pipeline, cluster.heads(),
+          () -> cluster.cacheManager().getStatus().allowInvocations(), config.nodeName(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status));

@@ -16,6 +16,8 @@ public final class Meters {
   public static final String METHOD = "method";
   public static final String OUTCOME = "outcome";
   public static final String REASON = "reason";
+  public static final String SAFETY = "safety";
+  public static final String RESULT = "result";
 
   /** The initiating chain label of messages that point at a chain that is not configured: ids are unbounded. */
   public static final String UNCONFIGURED_CHAIN = "other";
@@ -35,7 +37,16 @@ public final class Meters {
   static final String DETECTION_DELAY_HELP = "From the executing block being seen to its message's first verdict";
 
   public static final String INVALID_MESSAGES = "crosswatch.invalid.messages";
-  static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason; never decreases";
+  static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason and by the executing block's "
+      + "safety when judged; never decreases";
+
+  public static final String STATUS_FLIPS = "crosswatch.status.flips";
+  static final String STATUS_FLIPS_HELP = "Changes of a message's status between valid and invalid, by the executing "
+      + "block's safety when it flipped";
+
+  public static final String ACCESS_LIST_PROBLEMS = "crosswatch.access.list.problems";
+  static final String ACCESS_LIST_PROBLEMS_HELP = "Valid messages whose executing transaction's access list does not "
+      + "declare them (missing, mismatch): impossible on a correct chain";
 
   public static final String REORGS = "crosswatch.reorgs";
   static final String REORGS_HELP = "Reorgs detected while scanning a chain";
@@ -51,7 +62,6 @@ public final class Meters {
 
   public static final String LEVEL = "level";
   public static final String STATUS = "status";
-  public static final String SAFETY = "safety";
 
   public static final String MESSAGES = "crosswatch.messages";
   static final String MESSAGES_HELP = "Message records by executing and initiating chain, status and safety of the "

@@ -22,6 +22,11 @@ abstract class IndexedMessageStore implements MessageStore {
   }
 
   @Override
+  public List<MessageRecord> notFinal() {
+    return index.notFinal();
+  }
+
+  @Override
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
     return index.executedIn(executingChainId, fromBlock, toBlock);
   }

@@ -85,6 +85,10 @@ public final class MessageIndex {
     return select(r -> r.status() == Status.PENDING);
   }
 
+  public List<MessageRecord> notFinal() {
+    return select(r -> !r.isFinal());
+  }
+
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
     return select(r -> r.key().executingChainId() == executingChainId
         && r.executingBlockNumber() >= fromBlock && r.executingBlockNumber() <= toBlock);

@@ -94,6 +94,12 @@ public record MessageRecord(
     return identifier.chainId().longValueExact();
   }
 
+  /** A valid message whose transaction does not declare it: impossible on a real chain, so worth reporting. */
+  public boolean hasAccessListProblem() {
+    return status == Status.VALID
+        && (accessList == AccessListCheck.MISSING || accessList == AccessListCheck.MISMATCH);
+  }
+
   /** This record holding {@code sameKey}, an equal key, as its key: lets a store keep one key object per record. */
   MessageRecord withKeyInstance(MessageKey sameKey) {
     if (sameKey == key || !sameKey.equals(key)) {

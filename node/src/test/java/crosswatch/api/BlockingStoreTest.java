@@ -64,6 +64,11 @@ class BlockingStoreTest {
     }
 
     @Override
+    public List<MessageRecord> notFinal() {
+      return delegate.notFinal();
+    }
+
+    @Override
     public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
       return delegate.executedIn(executingChainId, fromBlock, toBlock);
     }

@@ -57,6 +57,11 @@ final class JudgedAt implements MessageStore {
   }
 
   @Override
+  public List<MessageRecord> notFinal() {
+    return store.notFinal();
+  }
+
+  @Override
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
     return store.executedIn(executingChainId, fromBlock, toBlock);
   }
