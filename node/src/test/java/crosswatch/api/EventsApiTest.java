@@ -3,6 +3,8 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.MessageRecord;
+import crosswatch.store.Safety;
+import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -71,6 +73,23 @@ class EventsApiTest {
 
         assertThat(stream.await(2)).extracting(e -> e.data().get("message").get("executingBlockNumber").asString())
             .containsExactly("1", "2");
+      }
+    }
+
+    @Test
+    void aSaferExecutingBlockIsASafetyEventAndAFrozenVerdictAFinalEvent() throws Exception {
+      MessageRecord r = Records.record(901, 1, 0, 100, 902, Status.VALID);
+      api.store.merge(r);
+      try (var stream = connect("?replay=0")) {
+        MessageRecord safe = r.withLifecycle(Safety.SAFE, Safety.SAFE, false, new Stamp(10, "test"));
+        api.store.merge(safe);
+        api.store.merge(safe.withLifecycle(Safety.FINALIZED, Safety.FINALIZED, true, new Stamp(11, "test")));
+
+        var events = stream.await(2);
+        assertThat(events).extracting(EventStream.Event::name).containsExactly("safety", "final");
+        assertThat(events.get(1).data().get("message").get("final").asBoolean()).isTrue();
+        assertThat(events.get(1).data().get("message").get("safety").get("executing").asString())
+            .isEqualTo("finalized");
       }
     }
 
