@@ -87,10 +87,6 @@ final class EventFeed implements AutoCloseable {
     replayed.forEach(event -> write(stream, event.frame()));
   }
 
-  int openStreams() {
-    return streams.size();
-  }
-
   private void write(Stream stream, Buffer frame) {
     HttpServerResponse response = stream.response();
     if (response.closed() || response.ended()) {

@@ -122,7 +122,7 @@ class EventsApiTest {
     }
 
     @Test
-    void aClosedClientIsForgotten() throws Exception {
+    void aClientThatLeavesDoesNotDisturbTheOthers() throws Exception {
       var stream = connect("");
       stream.close();
       api.store.merge(Records.record(901, 1, 0, 100, 902, Status.VALID));
