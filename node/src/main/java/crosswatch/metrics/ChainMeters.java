@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the scanner of one chain reports (the heads themselves are shown by {@link StoreGauges}, from the shared
- * heads, so that every replica exports the same): whether its RPC answers, how far the head and the scan are, how fresh the
+ * What the scanner of one chain reports: whether its RPC answers, how far the head and the scan are, how fresh the
  * last scanned block is, and how many reorgs it met. Gauges read values the scanner sets; nothing is computed here.
+ * The head itself is exported by {@link StoreGauges}, from the shared heads, so every replica shows the same.
  */
 public final class ChainMeters {
   private static final long UNKNOWN = -1;

@@ -18,8 +18,8 @@ import java.util.OptionalLong;
  * @param lastError the latest RPC failure, kept after the chain recovers
  */
 public record ChainStatus(long chainId, String rpc, boolean connected, OptionalLong latest, OptionalLong safe,
-                          OptionalLong finalized, OptionalLong latestTimestamp, OptionalLong checkpoint, List<String> owners,
-                          Optional<String> lastError) {
+                          OptionalLong finalized, OptionalLong latestTimestamp, OptionalLong checkpoint,
+                          List<String> owners, Optional<String> lastError) {
   public ChainStatus {
     Objects.requireNonNull(rpc, "rpc");
     owners = List.copyOf(owners);
