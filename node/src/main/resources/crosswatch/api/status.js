@@ -58,7 +58,12 @@
       $('cluster-section').hidden = true;
       return;
     }
-    $('cluster').textContent = JSON.stringify(await response.json(), null, 2);
+    const c = await response.json();
+    const owners = Object.entries(c.owners || {}).map(([chain, names]) => chain + ': ' + names.join(', '));
+    $('cluster').textContent = ['this node: ' + c.node + (c.site ? ' (site ' + c.site + ')' : ''),
+      'coordinator: ' + c.coordinator, 'members: ' + (c.members || []).join(', '),
+      'view: ' + c.viewId + (c.degraded ? ' (DEGRADED)' : ''), 'owners: ' + owners.join('; ')].join('\n');
+    $('cluster').className = c.degraded ? 'degraded' : '';
     $('cluster-section').hidden = false;
   }
 
