@@ -1,4 +1,5 @@
-# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages and promtool when missing.
+# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages, promtool and Chromium when
+# missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -37,7 +38,20 @@ install_promtool() {
   fi
 }
 
+# The status page's browser test drives headless Chromium through chromedriver; Debian ships both.
+install_chromium() {
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "crosswatch: installing chromium and chromium-driver for the status page's browser test" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  else
+    echo "crosswatch: chromium/chromedriver not found; install them (e.g. sudo apt-get install chromium chromium-driver) or the browser test is skipped" >&2
+  fi
+}
+
 pick_jdk
 install_devnet
 install_promtool
+install_chromium
 echo "crosswatch: using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))" >&2

@@ -1,11 +1,14 @@
 package crosswatch.api;
 
+import crosswatch.store.ChainStatus;
+import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,21 +20,48 @@ public final class ApiServer implements AutoCloseable {
 
   private final MessageStore store;
   private final PrometheusMeterRegistry registry;
+  private final NodeView node;
+  private final MessageCounts counts;
+  private final EventFeed feed;
   private final ExecutorService blocking =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("crosswatch-api-", 0).factory());
   private final Vertx vertx = Vertx.vertx(new VertxOptions()
       // Serves no files: without this Vert.x creates a .vertx cache directory in the working directory.
       .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
 
+  /** A server that shows no chains (for tests of the message API). */
   public ApiServer(MessageStore store, PrometheusMeterRegistry registry) {
+    this(store, registry, new MessageCounts(store), new NodeView() {
+      @Override
+      public List<ChainStatus> chains() {
+        return List.of();
+      }
+
+      @Override
+      public boolean inCluster() {
+        return true;
+      }
+
+      @Override
+      public long readyLagBlocks() {
+        return 0;
+      }
+    });
+  }
+
+  /** @param counts the node's counts of {@code store}'s records, shared with its gauges */
+  public ApiServer(MessageStore store, PrometheusMeterRegistry registry, MessageCounts counts, NodeView node) {
     this.store = store;
     this.registry = registry;
+    this.counts = counts;
+    this.node = node;
+    this.feed = new EventFeed(store.events());
   }
 
   /** Binds and returns the port listened on (the chosen one when {@code port} is 0). */
   public int start(String host, int port) throws TimeoutException {
     HttpServer server = vertx.createHttpServer()
-        .requestHandler(Routes.router(vertx, store, registry, blocking))
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return server.actualPort();
@@ -39,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() throws TimeoutException {
+    feed.close();
     try {
       vertx.close().await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } finally {

@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
@@ -15,11 +16,18 @@ import java.util.Locale;
  *
  * @param identifier null only when the record has none (a log too malformed to read one from)
  * @param reason null unless {@code status} is {@code invalid}
+ * @param isFinal {@code "final"}: both blocks finalized and the verdict frozen
+ * @param accessList {@code ok}, {@code missing}, {@code mismatch} or {@code unchecked}
  */
 public record MessageJson(String id, String executingChainId, String executingBlockNumber,
                           String executingBlockHash, String executingLogIndex, String executingTxHash,
                           String executingTimestamp, String msgHash, IdentifierJson identifier, String status,
-                          String reason, List<HistoryJson> history, String firstSeenAt, String lastCheckedAt) {
+                          String reason, List<HistoryJson> history, String firstSeenAt, String lastCheckedAt,
+                          SafetyJson safety, @JsonProperty("final") boolean isFinal, int flips,
+                          String accessList) {
+
+  /** How settled the executing and the initiating block are: {@code unsafe}, {@code safe} or {@code finalized}. */
+  public record SafetyJson(String executing, String initiating) {}
 
   /** Where the executing message says its initiating log is. */
   public record IdentifierJson(String origin, String blockNumber, String logIndex, String timestamp,
@@ -34,7 +42,9 @@ public record MessageJson(String id, String executingChainId, String executingBl
         Long.toString(r.executingBlockNumber()), hex(key.executingBlockHash()),
         Long.toString(key.executingLogIndex()), hex(r.executingTxHash()), Long.toString(r.executingTimestamp()),
         hex(r.msgHash()), identifier(r.identifier()), r.status().wireName(), reason(r.reason()),
-        r.history().stream().map(MessageJson::history).toList(), time(r.firstSeenAt()), time(r.lastCheckedAt()));
+        r.history().stream().map(MessageJson::history).toList(), time(r.firstSeenAt()), time(r.lastCheckedAt()),
+        new SafetyJson(r.executingSafety().wireName(), r.initiatingSafety().wireName()), r.isFinal(), r.flips(),
+        r.accessList().wireName());
   }
 
   private static IdentifierJson identifier(Identifier id) {

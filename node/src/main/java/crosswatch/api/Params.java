@@ -1,18 +1,24 @@
 package crosswatch.api;
 
+import crosswatch.protocol.Reason;
 import crosswatch.store.MessageCursor;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageQuery;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns request parameters into typed values or throws {@link BadParameter}. Unknown query parameters are refused
@@ -21,22 +27,61 @@ import java.util.stream.Collectors;
  * absent ({@code ?status=&limit=} is the contract's own template).
  */
 final class Params {
-  private static final List<String> MESSAGE_QUERY =
-      List.of("status", "executingChainId", "initiatingChainId", "limit", "cursor");
+  /** The filters shared by the message list and the event stream. */
+  private static final List<String> FILTERS =
+      List.of("status", "executingChainId", "initiatingChainId", "reason", "safety", "final", "since", "until",
+          "txHash");
+  static final List<String> MESSAGE_QUERY = concat(FILTERS, List.of("limit", "cursor"));
+  static final List<String> EVENT_QUERY = concat(FILTERS, List.of("replay"));
+  /** How many past changes a new event stream may ask for. */
+  static final int MAX_REPLAY = 1000;
+  private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}");
   private static final String STATUSES =
       Arrays.stream(Status.values()).map(Status::wireName).collect(Collectors.joining(", "));
+  private static final String SAFETIES =
+      Arrays.stream(Safety.values()).map(Safety::wireName).collect(Collectors.joining(", "));
+  private static final String REASONS =
+      Arrays.stream(Reason.values()).map(Reason::wireName).collect(Collectors.joining(", "));
 
   private Params() {}
 
   static MessageQuery messageQuery(RoutingContext ctx) {
     Map<String, String> query = query(ctx, MESSAGE_QUERY);
+    return filters(query, optional(query, "limit").map(Params::limit).orElse(MessageQuery.DEFAULT_LIMIT),
+        optional(query, "cursor").map(Params::cursor).orElse(null));
+  }
+
+  /** The event stream's filters (no paging) and how many past changes to replay first. */
+  record EventQuery(MessageQuery filter, int replay) {}
+
+  static EventQuery eventQuery(RoutingContext ctx) {
+    Map<String, String> query = query(ctx, EVENT_QUERY);
+    return new EventQuery(filters(query, MessageQuery.DEFAULT_LIMIT, null),
+        optional(query, "replay").map(Params::replay).orElse(EventFeed.DEFAULT_REPLAY));
+  }
+
+  private static MessageQuery filters(Map<String, String> query, int limit, MessageCursor after) {
+    Optional<Long> since = optional(query, "since").map(v -> time("since", v));
+    Optional<Long> until = optional(query, "until").map(v -> time("until", v));
+    if (since.isPresent() && until.isPresent() && since.get() > until.get()) {
+      throw new BadParameter("until", "must not be before since");
+    }
     return new MessageQuery(
         optional(query, "status").map(Params::status),
         optional(query, "executingChainId").map(v -> chainId("executingChainId", v)),
         optional(query, "initiatingChainId").map(v -> chainId("initiatingChainId", v)),
-        optional(query, "limit").map(Params::limit).orElse(MessageQuery.DEFAULT_LIMIT),
-        optional(query, "cursor").map(Params::cursor).orElse(null));
+        optional(query, "reason").map(Params::reason),
+        optional(query, "safety").map(Params::safety),
+        optional(query, "final").map(Params::isFinal),
+        since, until,
+        optional(query, "txHash").map(Params::txHash),
+        limit, after);
+  }
+
+  /** Refuses any query parameter: endpoints without filters say so instead of ignoring them. */
+  static void noQuery(RoutingContext ctx) {
+    query(ctx, List.of());
   }
 
   /** A path parameter holding a message id in its canonical text form. */
@@ -64,7 +109,8 @@ final class Params {
     var values = new HashMap<String, String>();
     for (String name : params.names()) {
       if (!allowed.contains(name)) {
-        throw new BadParameter(name, "unknown parameter (expected " + String.join(", ", allowed) + ")");
+        throw new BadParameter(name, allowed.isEmpty() ? "unknown parameter (this endpoint takes none)"
+            : "unknown parameter (expected " + String.join(", ", allowed) + ")");
       }
       if (params.getAll(name).size() > 1) {
         throw new BadParameter(name, "given more than once");
@@ -84,6 +130,62 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw new BadParameter("status", "must be one of " + STATUSES);
     }
+  }
+
+  private static Reason reason(String value) {
+    try {
+      return Reason.fromWireName(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameter("reason", "must be one of " + REASONS);
+    }
+  }
+
+  private static Safety safety(String value) {
+    for (Safety s : Safety.values()) {
+      if (s.wireName().equals(value)) {
+        return s;
+      }
+    }
+    throw new BadParameter("safety", "must be one of " + SAFETIES);
+  }
+
+  private static boolean isFinal(String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadParameter("final", "must be true or false");
+    };
+  }
+
+  /** Unix seconds (as executingTimestamp is shown) or an ISO-8601 instant such as 2025-03-01T12:00:00Z. */
+  private static long time(String name, String value) {
+    try {
+      if (DECIMAL.matcher(value).matches()) {
+        return Long.parseLong(value);
+      }
+      return Instant.parse(value).getEpochSecond();
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new BadParameter(name, "must be unix seconds or an ISO-8601 instant (2025-03-01T12:00:00Z)");
+    }
+  }
+
+  private static String txHash(String value) {
+    if (!TX_HASH.matcher(value).matches()) {
+      throw new BadParameter("txHash", "must be 0x followed by 64 hex digits");
+    }
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  private static int replay(String value) {
+    long replay = DECIMAL.matcher(value).matches() ? parseLong(value) : -1;
+    if (replay < 0 || replay > MAX_REPLAY) {
+      throw new BadParameter("replay", "must be an integer in 0.." + MAX_REPLAY);
+    }
+    return (int) replay;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 
   private static long chainId(String name, String value) {

@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
@@ -17,19 +18,35 @@ final class Routes {
    * Handlers that touch the store or the registry run on {@code blocking} (virtual threads), never on the event
    * loop: a store read may block (a remote Infinispan owner), and a scrape walks every meter.
    */
-  static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking) {
+  static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking,
+                       NodeView node, MessageCounts counts, EventFeed feed) {
     var messages = new MessagesHandler(store);
     var metrics = new MetricsHandler(registry);
+    var chains = new ChainsHandler(node);
+    var events = new EventsHandler(feed);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> JsonBody.send(ctx, 200, Map.of("status", "ok")));
+    router.get("/readyz").handler(on(blocking, chains::ready));
     router.get("/metrics").handler(on(blocking, metrics::scrape));
     router.get("/api/v1/messages").handler(on(blocking, messages::list));
     router.get("/api/v1/messages/:id").handler(on(blocking, messages::one));
+    router.get("/api/v1/chains").handler(on(blocking, chains::list));
+    router.get("/api/v1/summary").handler(on(blocking, ctx -> summary(ctx, counts)));
+    router.get("/api/v1/events").handler(events::stream);
+    router.get("/api/v1/openapi.json").handler(StaticFile.load("openapi.json", "application/json")::serve);
+    router.get("/").handler(StaticFile.load("status.html", "text/html; charset=utf-8")::serve);
+    router.get("/status.css").handler(StaticFile.load("status.css", "text/css; charset=utf-8")::serve);
+    router.get("/status.js").handler(StaticFile.load("status.js", "text/javascript; charset=utf-8")::serve);
     router.route().failureHandler(ApiErrors::handle);
     for (int status : new int[] {400, 404, 405, 500}) {
       router.errorHandler(status, ApiErrors::handle);
     }
     return router;
+  }
+
+  private static void summary(RoutingContext ctx, MessageCounts counts) {
+    Params.noQuery(ctx);
+    JsonBody.send(ctx, 200, SummaryJson.of(counts));
   }
 
   private static Handler<RoutingContext> on(Executor executor, Handler<RoutingContext> handler) {

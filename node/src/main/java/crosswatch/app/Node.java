@@ -1,14 +1,19 @@
 package crosswatch.app;
 
 import crosswatch.api.ApiServer;
+import crosswatch.chain.ChainEndpoint;
+import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
 import crosswatch.config.Config;
 import crosswatch.store.CheckpointStore;
 import crosswatch.store.FileCheckpointStore;
+import crosswatch.metrics.StoreGauges;
+import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -41,13 +46,19 @@ public final class Node implements AutoCloseable {
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
       var cluster = started(ClusterStores.start(
-          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry));
+          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry,
+          config.retention()));
       MessageStore store = cluster.messages();
       CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
-          checkpoints, registry, config.nodeName()));
+          checkpoints, registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(), config.sweepInterval()));
       pipeline.start();
-      var api = started(new ApiServer(store, registry));
+      var counts = started(new MessageCounts(store));
+      var status = new NodeStatus(pipeline, cluster.heads(),
+          () -> cluster.cacheManager().getStatus().allowInvocations(), config.nodeName(), config.readyLagBlocks());
+      new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
+          Clock.systemUTC()).bindTo(registry);
+      var api = started(new ApiServer(store, registry, counts, status));
       httpPort = api.start(config.httpHost(), config.httpPort());
     } catch (Exception e) {
       close();

@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.judge.AccessLists;
 import crosswatch.judge.InitiatingBlocks;
 import crosswatch.metrics.RpcMeters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,11 @@ public final class ChainConnection implements AutoCloseable {
   /** The chain's blocks, for judging the messages that point into it. */
   public InitiatingBlocks initiatingBlocks() {
     return rpc::initiatingBlocks;
+  }
+
+  /** The chain's transactions' access lists, for confirming the messages executed on it. */
+  public AccessLists accessLists() {
+    return rpc::inboxStorageKeys;
   }
 
   ChainRpc rpc() {

@@ -34,6 +34,43 @@ final class ChainRpc implements AutoCloseable {
         answers -> RpcAnswers.existingHeader(answers.getFirst(), "latest"));
   }
 
+  /** The {@code latest}, {@code safe} and {@code finalized} headers, in that order, in one batch. */
+  List<BlockHeader> taggedHeaders() throws ChainUnavailable {
+    List<String> tags = List.of("latest", "safe", "finalized");
+    return client.call(tags.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::taggedHeader).toList(),
+        answers -> {
+          var headers = new ArrayList<BlockHeader>(tags.size());
+          for (int i = 0; i < tags.size(); i++) {
+            headers.add(RpcAnswers.existingHeader(answers.get(i), tags.get(i)));
+          }
+          return headers;
+        });
+  }
+
+  /**
+   * The storage keys each transaction's access list declares under the inbox, by transaction hash; a transaction
+   * the node does not know is absent.
+   */
+  Map<String, List<String>> inboxStorageKeys(Collection<String> txHashes) throws ChainUnavailable {
+    var keys = new HashMap<String, List<String>>();
+    for (List<String> chunk : chunks(List.copyOf(txHashes), MAX_BATCH)) {
+      keys.putAll(client.call(
+          chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::transaction).toList(),
+          answers -> {
+            var read = new HashMap<String, List<String>>();
+            for (int i = 0; i < chunk.size(); i++) {
+              List<String> declared =
+                  RpcAnswers.storageKeysUnder(answers.get(i), ExecutingMessageDecoder.CROSS_L2_INBOX);
+              if (declared != null) {
+                read.put(chunk.get(i), declared);
+              }
+            }
+            return read;
+          }));
+    }
+    return keys;
+  }
+
   /**
    * Inbox logs of blocks {@code from..to} and the headers at both ends. A refusal of a range of several blocks
    * is not retried: the caller narrows the range instead.

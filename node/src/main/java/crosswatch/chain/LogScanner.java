@@ -27,6 +27,7 @@ public final class LogScanner implements AutoCloseable {
   private final ChainMeters meters;
   private final ChainRpc rpc;
   private final HeadSource heads;
+  private final HeadTracker headTracker;
   private volatile BlockScanner scanner;
   private volatile boolean connected;
   private volatile String lastError;
@@ -41,6 +42,9 @@ public final class LogScanner implements AutoCloseable {
     this.meters = new ChainMeters(registry, endpoint.chainId());
     this.rpc = connection.rpc();
     this.heads = connection.heads();
+    // Safe and finalized move once per block at most: asking more often than every second only adds load.
+    this.headTracker = new HeadTracker(rpc, settings.pollInterval().compareTo(Duration.ofSeconds(1)) > 0
+        ? settings.pollInterval() : Duration.ofSeconds(1));
   }
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
@@ -50,6 +54,7 @@ public final class LogScanner implements AutoCloseable {
     }
     scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
     thread = Thread.ofVirtual().name("scanner-" + endpoint.chainId()).start(this::run);
+    headTracker.start(events);
   }
 
   private void run() {
@@ -125,9 +130,10 @@ public final class LogScanner implements AutoCloseable {
         Optional.ofNullable(lastError));
   }
 
-  /** Stops scanning and waits for the thread to end; the connection stays open for its other users. */
+  /** Stops following heads and scanning, waiting for the threads; the connection stays open for its other users. */
   @Override
   public void close() {
+    headTracker.close();
     Thread running;
     synchronized (this) {
       running = thread;

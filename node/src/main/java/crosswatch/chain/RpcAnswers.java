@@ -28,7 +28,15 @@ final class RpcAnswers {
   record LogJson(String address, List<String> topics, String data, String blockNumber, String blockHash,
                  String blockTimestamp, String transactionHash, String logIndex) {}
 
+  /** One entry of an EIP-2930 access list. */
+  record AccessListItemJson(String address, List<String> storageKeys) {}
+
+  /** The JSON shape of a transaction (only the fields read); no access list at all for legacy transactions. */
+  record TransactionJson(String hash, List<AccessListItemJson> accessList) {}
+
   static final class Quantity extends Response<String> {}
+
+  static final class Transaction extends Response<TransactionJson> {}
 
   static final class Header extends Response<HeaderJson> {}
 
@@ -56,6 +64,29 @@ final class RpcAnswers {
       throw new RpcFailure(RpcFailure.Kind.GARBLED, "no block " + which + " although the node reported it");
     }
     return header;
+  }
+
+  /**
+   * The storage keys a transaction's access list declares under {@code address}, lowercase; empty when it has no
+   * access list; null when the node does not know the transaction.
+   */
+  static List<String> storageKeysUnder(Response<?> answer, String address) throws RpcFailure {
+    TransactionJson json = result(answer, TransactionJson.class, true);
+    if (json == null) {
+      return null;
+    }
+    var keys = new ArrayList<String>();
+    for (AccessListItemJson item : json.accessList() == null ? List.<AccessListItemJson>of() : json.accessList()) {
+      if (item == null || item.storageKeys() == null) {
+        throw garbled("accessList", item);
+      }
+      if (matching(item.address(), ADDRESS, "address").equals(address)) {
+        for (String key : item.storageKeys()) {
+          keys.add(hash(key, "storageKey"));
+        }
+      }
+    }
+    return keys;
   }
 
   static List<ChainLog> logs(Response<?> answer) throws RpcFailure {

@@ -22,6 +22,15 @@ final class RpcRequests {
     return new Request<>("eth_getBlockByNumber", List.of("latest", false), null, RpcAnswers.Header.class);
   }
 
+  /** The header a block tag names: {@code latest}, {@code safe} or {@code finalized}. */
+  static Request<?, RpcAnswers.Header> taggedHeader(String tag) {
+    return new Request<>("eth_getBlockByNumber", List.of(tag, false), null, RpcAnswers.Header.class);
+  }
+
+  static Request<?, RpcAnswers.Transaction> transaction(String hash) {
+    return new Request<>("eth_getTransactionByHash", List.of(hash), null, RpcAnswers.Transaction.class);
+  }
+
   static Request<?, RpcAnswers.Header> header(long number) {
     return new Request<>("eth_getBlockByNumber", List.of(quantity(number), false), null, RpcAnswers.Header.class);
   }

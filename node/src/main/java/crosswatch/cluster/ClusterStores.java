@@ -1,5 +1,7 @@
 package crosswatch.cluster;
 
+import crosswatch.store.ChainHead;
+import crosswatch.store.ChainHeads;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointMergePolicy;
 import crosswatch.store.CheckpointStore;
@@ -9,7 +11,10 @@ import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.RecordMergePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.conflict.MergePolicy;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -31,22 +36,36 @@ public final class ClusterStores implements AutoCloseable {
   private final DefaultCacheManager manager;
   private final InfinispanMessageStore messages;
   private final InfinispanCheckpointStore checkpoints;
+  private final ChainHeads heads;
 
   private ClusterStores(DefaultCacheManager manager, InfinispanMessageStore messages,
-                        InfinispanCheckpointStore checkpoints) {
+                        InfinispanCheckpointStore checkpoints, ChainHeads heads) {
     this.manager = manager;
     this.messages = messages;
     this.checkpoints = checkpoints;
+    this.heads = heads;
+  }
+
+  /** {@link #start(ClusterOptions, MeterRegistry, Duration)} with the default retention of final messages. */
+  public static ClusterStores start(ClusterOptions options, MeterRegistry registry) {
+    return start(options, registry, InfinispanMessageStore.DEFAULT_RETENTION);
   }
 
   /**
    * Joins (or forms) the cluster and starts the caches; returns once this node holds the current state. Blocks up
    * to the initial cluster timeout while fewer than the initial cluster size are present.
+   *
+   * @param retention how long a final message stays queryable before its record expires
    */
-  public static ClusterStores start(ClusterOptions options, MeterRegistry registry) {
+  public static ClusterStores start(ClusterOptions options, MeterRegistry registry, Duration retention) {
     var manager = new DefaultCacheManager(CacheConfigs.global(options, registry), false);
     try {
-      manager.defineConfiguration(MESSAGES, CacheConfigs.replicated(options, MESSAGES, new RecordMergePolicy(registry)));
+      var messages = new ConfigurationBuilder()
+          .read(CacheConfigs.replicated(options, MESSAGES, new RecordMergePolicy(registry)));
+      // The reaper removes expired records from memory and disk; a tenth of the retention keeps them close to it.
+      messages.expiration().wakeUpInterval(
+          Math.clamp(retention.toMillis() / 10, 100, Duration.ofMinutes(1).toMillis()), TimeUnit.MILLISECONDS);
+      manager.defineConfiguration(MESSAGES, messages.build());
       manager.defineConfiguration(CHECKPOINTS, CacheConfigs.replicated(options, CHECKPOINTS, new CheckpointMergePolicy()));
       manager.defineConfiguration(HEADS, CacheConfigs.replicated(options, HEADS, MergePolicy.PREFERRED_NON_NULL));
       manager.addListener(new PartitionMerges(registry));
@@ -54,8 +73,9 @@ public final class ClusterStores implements AutoCloseable {
       manager.startCaches(MESSAGES, CHECKPOINTS, HEADS);
       Cache<MessageKey, MessageRecord> messageCache = manager.getCache(MESSAGES);
       Cache<Long, Checkpoint> checkpointCache = manager.getCache(CHECKPOINTS);
-      var stores = new ClusterStores(manager, InfinispanMessageStore.open(messageCache),
-          new InfinispanCheckpointStore(checkpointCache));
+      Cache<Long, ChainHead> headCache = manager.getCache(HEADS);
+      var stores = new ClusterStores(manager, InfinispanMessageStore.open(messageCache, retention),
+          new InfinispanCheckpointStore(checkpointCache), new ChainHeads(headCache));
       log.info("cluster joined cluster={} node={} stack={} members={} records={} purgedOnStartup={}",
           options.clusterName(), options.nodeName(), options.stack(), manager.getMembers(), stores.messages.size(),
           !options.expectsNoPeers());
@@ -72,6 +92,11 @@ public final class ClusterStores implements AutoCloseable {
 
   public CheckpointStore checkpoints() {
     return checkpoints;
+  }
+
+  /** Every chain's latest, safe and finalized heads, as the nodes following them last wrote them. */
+  public ChainHeads heads() {
+    return heads;
   }
 
   /** For membership and ownership: views, the coordinator, listeners. */

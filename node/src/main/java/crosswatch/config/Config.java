@@ -4,6 +4,7 @@ import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
 import crosswatch.protocol.DependencySet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,24 @@ import java.util.Objects;
  * @param chains every watched chain, with distinct chain ids
  * @param startBlocks where each chain's scan begins when it has no checkpoint: one entry per chain
  * @param httpPort 0 lets the system pick a free port
+ * @param retention how long a final message stays queryable
+ * @param sweepInterval how often messages not yet final are looked at again
+ * @param readyLagBlocks how far a chain's checkpoint may trail its head while {@code /readyz} answers ready
  */
 public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
-                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
+                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
+                     Duration retention, Duration sweepInterval, long readyLagBlocks) {
+
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
+  public static final long DEFAULT_READY_LAG_BLOCKS = 64;
+
+  /** A configuration with the default retention, sweep interval and readiness lag. */
+  public Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
+                String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
+    this(chains, startBlocks, dependencies, httpHost, httpPort, dataDir, nodeName, logFormat, DEFAULT_RETENTION,
+        DEFAULT_SWEEP_INTERVAL, DEFAULT_READY_LAG_BLOCKS);
+  }
 
   public Config {
     chains = List.copyOf(chains);
@@ -27,6 +43,8 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
     if (chains.isEmpty()) {
       throw new IllegalArgumentException("at least one chain is required");
     }
@@ -42,6 +60,9 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     }
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("http port out of range: " + httpPort);
+    }
+    if (readyLagBlocks < 0) {
+      throw new IllegalArgumentException("ready lag must not be negative: " + readyLagBlocks);
     }
   }
 }

@@ -47,7 +47,8 @@ public final class ConfigLoader {
     chains.forEach(c -> chainIds.add(c.chainId()));
     return new Config(chains, startBlocks(settings, chainIds), dependencies(settings, chainIds),
         settings.single(Flags.HTTP_HOST), settings.single(Flags.HTTP_PORT), settings.single(Flags.DATA_DIR),
-        settings.single(Flags.NODE_NAME), settings.single(Flags.LOG_FORMAT));
+        settings.single(Flags.NODE_NAME), settings.single(Flags.LOG_FORMAT), settings.single(Flags.RETENTION),
+        settings.single(Flags.SWEEP_INTERVAL), settings.single(Flags.READY_LAG_BLOCKS));
   }
 
   private static List<ChainEndpoint> chains(Settings settings) {

@@ -10,6 +10,7 @@ import crosswatch.protocol.DependencySet;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,10 @@ public final class Flags {
       "address the HTTP server binds to (0.0.0.0 to listen on every interface)", "127.0.0.1",
       () -> "127.0.0.1", Parsers::host);
 
+  public static final Flag<Long> READY_LAG_BLOCKS = new Flag<>("ready-lag-blocks", "<blocks>", SINGLE,
+      "/readyz answers 503 while any chain's checkpoint trails its head by more blocks", "64", () -> "64",
+      Parsers::readyLagBlocks);
+
   public static final Flag<Path> DATA_DIR = new Flag<>("data-dir", "<dir>", SINGLE,
       "directory for checkpoints and the local store", "./data", () -> "./data", Parsers::path);
 
@@ -51,6 +56,14 @@ public final class Flags {
   public static final Flag<LogFormat> LOG_FORMAT = new Flag<>("log-format", "<kv|json>", SINGLE,
       "console log format, one line per event", "kv", () -> "kv", Parsers::logFormat);
 
+  public static final Flag<Duration> RETENTION = new Flag<>("retention", "<duration>", SINGLE,
+      "how long a final message stays queryable before it is dropped (units ms, s, m, h, d)", "24h",
+      () -> "24h", Parsers::duration);
+
+  public static final Flag<Duration> SWEEP_INTERVAL = new Flag<>("sweep-interval", "<duration>", SINGLE,
+      "how often every message not yet final is looked at again, catching anything events missed", "60s",
+      () -> "60s", Parsers::duration);
+
   public static final Flag<Path> CONFIG = new Flag<>("config", "<file>", SINGLE,
       "YAML file whose keys are flag names (lists for repeatable flags); flags and env override it", "none",
       NONE, Parsers::path);
@@ -59,7 +72,7 @@ public final class Flags {
       "print this help and exit", "", NONE, raw -> true);
 
   public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
-      DATA_DIR, NODE_NAME, LOG_FORMAT, CONFIG, HELP);
+      READY_LAG_BLOCKS, DATA_DIR, NODE_NAME, LOG_FORMAT, RETENTION, SWEEP_INTERVAL, CONFIG, HELP);
 
   private Flags() {}
 

@@ -6,15 +6,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The value parsers of the flag table. Each throws {@link InvalidValue} with a message quoting the value. */
 final class Parsers {
   private static final Set<String> RPC_SCHEMES = Set.of("http", "https", "ws", "wss");
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,19}");
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,19})(ms|s|m|h|d)");
   private static final Pattern SHORT_WORD = Pattern.compile("[^:/@?#]{0,24}");
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]{1,253}");
@@ -60,6 +64,14 @@ final class Parsers {
     return (int) port;
   }
 
+  static long readyLagBlocks(String raw) {
+    long blocks = decimal(raw);
+    if (blocks < 0) {
+      throw new InvalidValue("expected a number of blocks (0 or more), got \"" + raw + "\"");
+    }
+    return blocks;
+  }
+
   static String host(String raw) {
     if (!HOST.matcher(raw).matches()) {
       throw new InvalidValue("expected a host name or IP address, got \"" + raw + "\"");
@@ -92,6 +104,27 @@ final class Parsers {
       }
     }
     throw new InvalidValue("expected kv or json, got \"" + raw + "\"");
+  }
+
+  /** A positive duration: decimal digits and a unit, ms, s, m, h or d ({@code 500ms}, {@code 60s}, {@code 24h}). */
+  static Duration duration(String raw) {
+    Matcher m = DURATION.matcher(raw);
+    long amount = m.matches() ? decimal(m.group(1)) : -1;
+    if (amount <= 0) {
+      throw new InvalidValue("expected a positive duration such as 500ms, 60s, 10m, 24h or 7d, got \"" + raw + "\"");
+    }
+    ChronoUnit unit = switch (m.group(2)) {
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      case "h" -> ChronoUnit.HOURS;
+      default -> ChronoUnit.DAYS;
+    };
+    try {
+      return Duration.of(amount, unit);
+    } catch (ArithmeticException e) {
+      throw new InvalidValue("duration too long: \"" + raw + "\"");
+    }
   }
 
   /** A chain id: a positive decimal that fits a signed 64-bit integer. */

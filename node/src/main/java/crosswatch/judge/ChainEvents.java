@@ -1,5 +1,6 @@
 package crosswatch.judge;
 
+import crosswatch.store.ChainHead;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,4 +24,7 @@ public interface ChainEvents {
    * chain is scanned anew.
    */
   void reorged(long chainId, long ancestor, CanonicalHashes canonical) throws ChainUnavailable;
+
+  /** The chain's latest, safe or finalized head changed: messages whose blocks they passed become more settled. */
+  void headsMoved(ChainHead head);
 }

@@ -2,6 +2,8 @@ package crosswatch.judge;
 
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.Verdict;
+import crosswatch.store.ChainHead;
+import crosswatch.store.ChainHeads;
 import crosswatch.store.HybridClock;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -13,9 +15,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +44,7 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   /** What a judge works with besides its own chain: shared by the judges of all chains. */
   record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
-                 JudgeListener listener, Backoff retry) {}
+                 JudgeListener listener, Backoff retry, ChainHeads heads) {}
 
   private final long chainId;
   private final InitiatingBlocks blocks;
@@ -115,18 +121,30 @@ final class InitiatingChainJudge implements AutoCloseable {
         cache.forgetAbove(r.ancestor());
         // Judged again once the chain is scanned past their block anew; until then they keep their status.
         context.store().initiatedIn(chainId, r.ancestor() + 1, Long.MAX_VALUE).stream()
-            .filter(m -> m.status() != Status.REORGED)
+            .filter(m -> m.status() != Status.REORGED && !m.isFinal())
             .forEach(waiting::add);
       }
     }
   }
 
-  /** Fetches the blocks not cached yet in one go, then judges and writes every due message. */
+  /**
+   * Fetches the blocks not cached yet in one go, then judges and writes every due message. Heads are read before
+   * the fetch, so a message made final was judged on blocks fetched after both were finalized.
+   */
   private void round(List<MessageRecord> due) {
     var latest = new LinkedHashMap<MessageKey, MessageRecord>();
-    due.forEach(r -> latest.put(r.key(), r));
+    due.stream().filter(r -> !r.isFinal()).forEach(r -> latest.put(r.key(), r));
+    Optional<ChainHead> ownHead = context.heads().of(chainId);
+    var executingHeads = new HashMap<Long, Optional<ChainHead>>();
+    Function<MessageRecord, Optional<ChainHead>> executingHead =
+        r -> executingHeads.computeIfAbsent(r.key().executingChainId(), context.heads()::of);
+    // A verdict that may become final is reached on its block fetched afresh: the cached one may predate a reorg.
+    Set<Long> fresh = latest.values().stream()
+        .filter(r -> Settling.finalizable(r, Settling.executing(r, executingHead.apply(r)),
+            Settling.initiating(r, ownHead), true))
+        .map(PendingIndex::initiatingBlock).collect(Collectors.toSet());
     var missing = latest.values().stream().map(PendingIndex::initiatingBlock)
-        .filter(n -> n <= scanned && cache.get(n).isEmpty()).distinct().toList();
+        .filter(n -> n <= scanned && (fresh.contains(n) || cache.get(n).isEmpty())).distinct().toList();
     Map<Long, InitiatingBlock> fetched = new HashMap<>();
     if (!missing.isEmpty()) {
       try {
@@ -155,20 +173,20 @@ final class InitiatingChainJudge implements AutoCloseable {
         continue;
       }
       InitiatingBlock block = number > scanned ? InitiatingBlock.NOT_YET_PRODUCED
-          : cache.get(number).map(InitiatingBlock.class::cast)
-              .orElseGet(() -> fetched.getOrDefault(number, InitiatingBlock.NOT_YET_PRODUCED));
+          : fetched.containsKey(number) ? fetched.get(number)
+          : cache.get(number).map(InitiatingBlock.class::cast).orElse(InitiatingBlock.NOT_YET_PRODUCED);
       Verdict verdict = context.verdicts().verdict(record, block);
-      MessageRecord update = Verdicts.judged(record, verdict, now, context.clock().next());
+      MessageRecord update = Settling.settled(Verdicts.judged(record, verdict, now, context.clock().next()), verdict,
+          executingHead.apply(record), ownHead, true, context.clock().next());
       if (verdict instanceof Verdict.Pending) {
         waiting.add(update);
       }
       var change = new StatusWriter.Change(record, update);
-      if (change.statusChanged() || block instanceof InitiatingBlock.Produced) {
+      if (change.statusChanged() || change.lifecycleChanged() || block instanceof InitiatingBlock.Produced) {
         changes.add(change);
       }
     }
-    context.writer().write(changes).stream().filter(StatusWriter.Change::statusChanged)
-        .forEach(c -> context.listener().changed(c.base(), c.update()));
+    context.writer().write(changes).forEach(c -> context.listener().changed(c.base(), c.update()));
   }
 
   private void retryLater() {

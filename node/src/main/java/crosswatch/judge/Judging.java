@@ -3,7 +3,11 @@ package crosswatch.judge;
 import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessageDecoder;
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.InitiatingBlock;
+import crosswatch.protocol.Verdict;
+import crosswatch.store.ChainHead;
+import crosswatch.store.ChainHeads;
 import crosswatch.store.HybridClock;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class Judging implements ChainEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Judging.class);
   private static final Backoff RETRY = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+  public static final Duration DEFAULT_SWEEP = Duration.ofSeconds(60);
 
   private final MessageStore store;
   private final HybridClock clock;
@@ -36,25 +42,52 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final Verdicts verdicts;
   private final StatusWriter writer;
   private final Map<Long, InitiatingChainJudge> judges = new HashMap<>();
+  private final Map<Long, AccessListChecker> checkers = new HashMap<>();
+  private final ChainHeads heads;
+  private final Duration sweepInterval;
+  private Thread sweeper;
 
-  /** @param chains every watched chain's blocks, by chain id */
+  /** Judging without access-list checks, with heads kept in this process and the default sweep. */
   public Judging(Map<Long, InitiatingBlocks> chains, DependencySet dependencies, MessageStore store,
                  HybridClock clock, JudgeListener listener) {
+    this(chains, Map.of(), dependencies, store, clock, listener,
+        new ChainHeads(new ConcurrentHashMap<>()), DEFAULT_SWEEP);
+  }
+
+  /**
+   * @param chains every watched chain's blocks, by chain id
+   * @param accessLists the chains whose executing transactions' access lists are confirmed, by chain id
+   * @param heads where every chain's heads are shared
+   * @param sweepInterval how often every message not yet final is looked at again, in case an event was missed
+   */
+  public Judging(Map<Long, InitiatingBlocks> chains, Map<Long, AccessLists> accessLists,
+                 DependencySet dependencies, MessageStore store, HybridClock clock, JudgeListener listener,
+                 ChainHeads heads, Duration sweepInterval) {
     this.store = store;
     this.clock = clock;
     this.listener = listener;
+    this.heads = heads;
+    this.sweepInterval = sweepInterval;
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store);
-    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY);
+    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
+    accessLists.forEach((chainId, lists) ->
+        checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
   }
 
-  /** Starts the judges and hands them every message still pending in the store (a restart resumes them). */
+  /**
+   * Starts the judges, the access-list checkers and the sweep, and hands the judges every message still pending
+   * in the store (a restart resumes them).
+   */
   public void start() {
     judges.values().forEach(InitiatingChainJudge::start);
+    checkers.values().forEach(AccessListChecker::start);
     List<MessageRecord> pending = store.pending();
-    log.info("judging started chains={} pendingMessages={}", judges.keySet(), pending.size());
+    log.info("judging started chains={} pendingMessages={} sweepInterval={}", judges.keySet(), pending.size(),
+        sweepInterval);
     dispatch(pending);
+    sweeper = Thread.ofVirtual().name("sweep").start(this::sweepEvery);
   }
 
   @Override
@@ -94,6 +127,82 @@ public final class Judging implements ChainEvents, AutoCloseable {
     report(decided);
     report(writer.write(returned));
     dispatch(toJudge);
+    checkAccessLists(stored);
+  }
+
+  @Override
+  public void headsMoved(ChainHead head) {
+    heads.put(head);
+    long chainId = head.chainId();
+    var moved = new ArrayList<MessageRecord>(store.executedIn(chainId, 0, head.safe().number()));
+    if (judge(chainId).isPresent()) {
+      moved.addAll(store.initiatedIn(chainId, 0, head.safe().number()));
+    }
+    settle(moved.stream().filter(r -> !r.isFinal() && r.status() != Status.REORGED && lagsBehindHeads(r)).toList());
+  }
+
+  /**
+   * Moves messages forward by the current heads: a message whose blocks may now make its verdict final is judged
+   * again (a frozen verdict must rest on blocks fetched after finality); any other only has its safeties raised.
+   */
+  private void settle(List<MessageRecord> records) {
+    var rejudge = new ArrayList<MessageRecord>();
+    var raise = new ArrayList<MessageKey>();
+    for (MessageRecord r : records) {
+      boolean watched = judge(r.initiatingChainId()).isPresent();
+      boolean finalizable = Settling.finalizable(r, Settling.executing(r, headOf(r.key().executingChainId())),
+          Settling.initiating(r, headOf(r.initiatingChainId())), watched);
+      if (finalizable && !Settling.isMalformed(r)) {
+        rejudge.add(r);
+      } else {
+        raise.add(r.key());
+      }
+    }
+    report(writer.update(raise, r -> Settling.raised(r, headOf(r.key().executingChainId()),
+        headOf(r.initiatingChainId()), clock.next())));
+    dispatch(rejudge);
+  }
+
+  private boolean lagsBehindHeads(MessageRecord r) {
+    return Settling.executing(r, headOf(r.key().executingChainId())).compareTo(r.executingSafety()) > 0
+        || Settling.initiating(r, headOf(r.initiatingChainId())).compareTo(r.initiatingSafety()) > 0;
+  }
+
+  private Optional<ChainHead> headOf(long chainId) {
+    return heads.of(chainId);
+  }
+
+  private void sweepEvery() {
+    while (true) {
+      try {
+        Thread.sleep(sweepInterval);
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        sweep();
+      } catch (RuntimeException e) {
+        log.error("sweep failed", e);
+      }
+    }
+  }
+
+  /**
+   * Catches what events missed: pending messages are judged again, messages behind the heads are settled, and
+   * unchecked access lists are checked again.
+   */
+  void sweep() {
+    List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
+    dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
+    settle(open.stream().filter(r -> r.status() != Status.PENDING && lagsBehindHeads(r)).toList());
+    checkAccessLists(open);
+    log.debug("sweep done openMessages={}", open.size());
+  }
+
+  private void checkAccessLists(Collection<MessageRecord> records) {
+    records.stream().filter(r -> r.accessList() == AccessListCheck.UNCHECKED)
+        .collect(Collectors.groupingBy(r -> r.key().executingChainId()))
+        .forEach((chainId, group) -> Optional.ofNullable(checkers.get(chainId)).ifPresent(c -> c.check(group)));
   }
 
   @Override
@@ -125,19 +234,26 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private void dispatch(Collection<MessageRecord> records) {
     Instant now = Instant.now();
     var unwatched = new ArrayList<StatusWriter.Change>();
-    records.stream().collect(Collectors.groupingBy(MessageRecord::initiatingChainId)).forEach((chainId, group) -> {
-      Optional<InitiatingChainJudge> judge = judge(chainId);
-      if (judge.isPresent()) {
-        judge.get().judge(group);
-      } else {
-        group.forEach(r -> unwatched.add(new StatusWriter.Change(r,
-            Verdicts.judged(r, verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED), now, clock.next()))));
-      }
-    });
-    unwatched.stream().filter(c -> !c.statusChanged()).forEach(c -> log.warn(
+    records.stream().filter(r -> !r.isFinal()).collect(Collectors.groupingBy(MessageRecord::initiatingChainId))
+        .forEach((chainId, group) -> {
+          Optional<InitiatingChainJudge> judge = judge(chainId);
+          if (judge.isPresent()) {
+            judge.get().judge(group);
+          } else {
+            group.forEach(r -> unwatched.add(new StatusWriter.Change(r, judgedUnwatched(r, now))));
+          }
+        });
+    unwatched.stream().filter(c -> !c.statusChanged() && c.update().status() == Status.PENDING).forEach(c -> log.warn(
         "initiating chain not watched, message stays pending id={} initiatingChainId={}", c.base().key(),
         c.base().identifier().chainId()));
-    report(writer.write(unwatched.stream().filter(StatusWriter.Change::statusChanged).toList()));
+    report(writer.write(unwatched.stream().filter(c -> c.statusChanged() || c.lifecycleChanged()).toList()));
+  }
+
+  /** Judged on what the dependency set says; no block of its initiating chain is ever read. */
+  private MessageRecord judgedUnwatched(MessageRecord r, Instant now) {
+    Verdict verdict = verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED);
+    return Settling.settled(Verdicts.judged(r, verdict, now, clock.next()), verdict,
+        headOf(r.key().executingChainId()), Optional.empty(), false, clock.next());
   }
 
   private Optional<InitiatingChainJudge> judge(long chainId) {
@@ -145,12 +261,29 @@ public final class Judging implements ChainEvents, AutoCloseable {
   }
 
   private void report(List<StatusWriter.Change> stored) {
-    stored.forEach(c -> listener.changed(c.base(), c.update()));
+    for (StatusWriter.Change c : stored) {
+      listener.changed(c.base(), c.update());
+      MessageRecord after = c.update();
+      if (after.hasAccessListProblem()
+          && !(c.base().hasAccessListProblem() && c.base().accessList() == after.accessList())) {
+        log.warn("valid message not declared by its access list id={} executingTxHash={} accessList={}",
+            after.key(), after.executingTxHash(), after.accessList().wireName());
+      }
+    }
   }
 
-  /** Stops every judge; messages still waiting stay pending in the store. */
+  /** Stops the sweep, the checkers and every judge; messages still waiting stay pending in the store. */
   @Override
   public void close() {
+    if (sweeper != null) {
+      sweeper.interrupt();
+      try {
+        sweeper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    checkers.values().forEach(AccessListChecker::close);
     judges.values().forEach(InitiatingChainJudge::close);
   }
 }

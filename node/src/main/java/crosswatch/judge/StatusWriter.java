@@ -25,6 +25,12 @@ final class StatusWriter {
     boolean statusChanged() {
       return base.status() != update.status() || base.reason() != update.reason();
     }
+
+    boolean lifecycleChanged() {
+      return base.executingSafety() != update.executingSafety()
+          || base.initiatingSafety() != update.initiatingSafety() || base.isFinal() != update.isFinal()
+          || base.accessList() != update.accessList();
+    }
   }
 
   private final MessageStore store;

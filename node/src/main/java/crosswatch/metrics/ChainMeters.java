@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the scanner of one chain reports: whether its RPC answers, how far the head and the scan are, how fresh the
  * last scanned block is, and how many reorgs it met. Gauges read values the scanner sets; nothing is computed here.
+ * The head itself is exported by {@link StoreGauges}, from the shared heads, so every replica shows the same.
  */
 public final class ChainMeters {
   private static final long UNKNOWN = -1;
@@ -21,7 +22,6 @@ public final class ChainMeters {
   public ChainMeters(MeterRegistry registry, long chainId) {
     String id = Long.toString(chainId);
     gauge(registry, Meters.CHAIN_CONNECTED, Meters.CHAIN_CONNECTED_HELP, id, connected, null);
-    gauge(registry, Meters.CHAIN_HEAD, Meters.CHAIN_HEAD_HELP, id, head, null);
     gauge(registry, Meters.CHAIN_SCANNED, Meters.CHAIN_SCANNED_HELP, id, scanned, null);
     gauge(registry, Meters.CHAIN_SCANNED_BLOCK_TIME, Meters.CHAIN_SCANNED_BLOCK_TIME_HELP, id, scannedBlockTime,
         "seconds");

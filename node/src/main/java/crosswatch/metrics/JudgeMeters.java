@@ -2,9 +2,11 @@ package crosswatch.metrics;
 
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.judge.JudgeListener;
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageRecord;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,14 +21,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The judging meters: messages found, first verdicts' delay, messages that became invalid (every combination of
- * chains and reasons registered at zero, so alerts see the series before the first invalid message), RPC failures
- * while judging, and messages waiting for a block.
+ * The judging meters: messages found, first verdicts' delay, messages that became invalid and flips between valid
+ * and invalid (every combination of chains, reasons and safety levels registered at zero, so alerts see the series
+ * before the first event), valid messages their access list does not declare, RPC failures while judging, and
+ * messages waiting for a block.
  */
 public final class JudgeMeters implements JudgeListener {
   private final Map<String, Counter> detected = new HashMap<>();
   private final Map<String, Timer> delays = new HashMap<>();
   private final Map<String, Counter> invalid = new HashMap<>();
+  private final Map<String, Counter> flips = new HashMap<>();
+  private final Map<String, Counter> accessListProblems = new HashMap<>();
   private final Map<String, Counter> failures = new HashMap<>();
   private final Map<String, AtomicLong> waiting = new HashMap<>();
   private final List<String> chains;
@@ -47,13 +52,25 @@ public final class JudgeMeters implements JudgeListener {
       waiting.put(chain, count);
       Gauge.builder(Meters.JUDGE_WAITING, count, AtomicLong::get).description(Meters.JUDGE_WAITING_HELP)
           .tag(Meters.CHAIN_ID, chain).strongReference(true).register(registry);
+      for (AccessListCheck result : List.of(AccessListCheck.MISSING, AccessListCheck.MISMATCH)) {
+        accessListProblems.put(chain + "|" + result.wireName(), Counter.builder(Meters.ACCESS_LIST_PROBLEMS)
+            .description(Meters.ACCESS_LIST_PROBLEMS_HELP)
+            .tags(Meters.EXECUTING_CHAIN_ID, chain, Meters.RESULT, result.wireName()).register(registry));
+      }
       for (String from : initiating) {
-        for (Reason reason : Reason.values()) {
-          invalid.put(invalidKey(chain, from, reason), Counter.builder(Meters.INVALID_MESSAGES)
-              .description(Meters.INVALID_MESSAGES_HELP)
-              .tags(Meters.EXECUTING_CHAIN_ID, chain, Meters.INITIATING_CHAIN_ID, from, Meters.REASON,
-                  reason.wireName())
+        for (Safety safety : Safety.values()) {
+          flips.put(key(chain, from, safety.wireName()), Counter.builder(Meters.STATUS_FLIPS)
+              .description(Meters.STATUS_FLIPS_HELP)
+              .tags(Meters.EXECUTING_CHAIN_ID, chain, Meters.INITIATING_CHAIN_ID, from, Meters.SAFETY,
+                  safety.wireName())
               .register(registry));
+          for (Reason reason : Reason.values()) {
+            invalid.put(key(chain, from, reason.wireName(), safety.wireName()),
+                Counter.builder(Meters.INVALID_MESSAGES).description(Meters.INVALID_MESSAGES_HELP)
+                    .tags(Meters.EXECUTING_CHAIN_ID, chain, Meters.INITIATING_CHAIN_ID, from, Meters.REASON,
+                        reason.wireName(), Meters.SAFETY, safety.wireName())
+                    .register(registry));
+          }
         }
       }
     }
@@ -61,20 +78,22 @@ public final class JudgeMeters implements JudgeListener {
 
   @Override
   public void found(MessageRecord record) {
-    Counter counter = detected.get(executing(record));
-    if (counter != null) {
-      counter.increment();
-    }
+    increment(detected.get(executing(record)));
   }
 
   @Override
   public void changed(MessageRecord before, MessageRecord after) {
     String chain = executing(after);
+    String safety = after.executingSafety().wireName();
     if (after.status() == Status.INVALID && (before.status() != Status.INVALID || before.reason() != after.reason())) {
-      Counter counter = invalid.get(invalidKey(chain, initiating(after), after.reason()));
-      if (counter != null) {
-        counter.increment();
-      }
+      increment(invalid.get(key(chain, initiating(after), after.reason().wireName(), safety)));
+    }
+    if (after.flips() > before.flips()) {
+      increment(flips.get(key(chain, initiating(after), safety)));
+    }
+    if (after.hasAccessListProblem()
+        && !(before.hasAccessListProblem() && before.accessList() == after.accessList())) {
+      increment(accessListProblems.get(chain + "|" + after.accessList().wireName()));
     }
     Timer delay = delays.get(chain);
     if (delay != null && firstVerdict(before, after)) {
@@ -84,10 +103,7 @@ public final class JudgeMeters implements JudgeListener {
 
   @Override
   public void failed(long initiatingChainId, ChainUnavailable error) {
-    Counter counter = failures.get(String.valueOf(initiatingChainId));
-    if (counter != null) {
-      counter.increment();
-    }
+    increment(failures.get(String.valueOf(initiatingChainId)));
   }
 
   @Override
@@ -114,7 +130,13 @@ public final class JudgeMeters implements JudgeListener {
     return chains.contains(id) ? id : Meters.UNCONFIGURED_CHAIN;
   }
 
-  private static String invalidKey(String executing, String initiating, Reason reason) {
-    return executing + "|" + initiating + "|" + reason.wireName();
+  private static String key(String... labels) {
+    return String.join("|", labels);
+  }
+
+  private static void increment(Counter counter) {
+    if (counter != null) {
+      counter.increment();
+    }
   }
 }

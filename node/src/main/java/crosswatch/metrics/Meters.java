@@ -16,6 +16,8 @@ public final class Meters {
   public static final String METHOD = "method";
   public static final String OUTCOME = "outcome";
   public static final String REASON = "reason";
+  public static final String SAFETY = "safety";
+  public static final String RESULT = "result";
 
   /** The initiating chain label of messages that point at a chain that is not configured: ids are unbounded. */
   public static final String UNCONFIGURED_CHAIN = "other";
@@ -35,7 +37,16 @@ public final class Meters {
   static final String DETECTION_DELAY_HELP = "From the executing block being seen to its message's first verdict";
 
   public static final String INVALID_MESSAGES = "crosswatch.invalid.messages";
-  static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason; never decreases";
+  static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason and by the executing block's "
+      + "safety when judged; never decreases";
+
+  public static final String STATUS_FLIPS = "crosswatch.status.flips";
+  static final String STATUS_FLIPS_HELP = "Changes of a message's status between valid and invalid, by the executing "
+      + "block's safety when it flipped";
+
+  public static final String ACCESS_LIST_PROBLEMS = "crosswatch.access.list.problems";
+  static final String ACCESS_LIST_PROBLEMS_HELP = "Valid messages whose executing transaction's access list does not "
+      + "declare them (missing, mismatch): impossible on a correct chain";
 
   public static final String REORGS = "crosswatch.reorgs";
   static final String REORGS_HELP = "Reorgs detected while scanning a chain";
@@ -49,8 +60,25 @@ public final class Meters {
   public static final String CHAIN_CONNECTED = "crosswatch.chain.connected";
   static final String CHAIN_CONNECTED_HELP = "1 while the chain's RPC answers, 0 while it fails";
 
+  public static final String LEVEL = "level";
+  public static final String STATUS = "status";
+
+  public static final String MESSAGES = "crosswatch.messages";
+  static final String MESSAGES_HELP = "Message records by executing and initiating chain, status and safety of the "
+      + "executing block; the same on every replica";
+
+  public static final String OLDEST_PENDING_AGE = "crosswatch.oldest.pending.age";
+  static final String OLDEST_PENDING_AGE_HELP = "Time since the oldest pending message of the executing chain was "
+      + "first seen; 0 when none is pending";
+
   public static final String CHAIN_HEAD = "crosswatch.chain.head";
-  static final String CHAIN_HEAD_HELP = "Latest block number the chain's RPC reported";
+  static final String CHAIN_HEAD_HELP = "Block number of the chain's latest, safe and finalized heads";
+
+  public static final String CHAIN_HEAD_AGE = "crosswatch.chain.head.age";
+  static final String CHAIN_HEAD_AGE_HELP = "Time since the timestamp of the chain's latest head block";
+
+  public static final String CHECKPOINT_LAG = "crosswatch.checkpoint.lag.blocks";
+  static final String CHECKPOINT_LAG_HELP = "Blocks between the chain's latest head and its scan checkpoint";
 
   public static final String CHAIN_SCANNED = "crosswatch.chain.scanned";
   static final String CHAIN_SCANNED_HELP = "Last block number whose executing messages have all been found";

@@ -12,8 +12,18 @@ abstract class IndexedMessageStore implements MessageStore {
   }
 
   @Override
+  public MessageEvents events() {
+    return index.events();
+  }
+
+  @Override
   public List<MessageRecord> pending() {
     return index.pending();
+  }
+
+  @Override
+  public List<MessageRecord> notFinal() {
+    return index.notFinal();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,13 @@ import org.infinispan.functional.impl.FunctionalMapImpl;
 import org.infinispan.functional.impl.ReadWriteMapImpl;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryExpired;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.annotation.DataRehashed;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryExpiredEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
 import org.infinispan.notifications.cachelistener.event.DataRehashedEvent;
 
 /**
@@ -32,17 +37,32 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
   /** Records per batch command: bounds message size while keeping round trips few. */
   static final int BATCH_SIZE = 500;
 
+  /** How long a final record stays queryable when no retention is given. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+
   private final Cache<MessageKey, MessageRecord> cache;
   private final ReadWriteMap<MessageKey, MessageRecord> writes;
+  private final MergeIntoEntry returning;
+  private final MergeIntoEntry silent;
 
-  private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache) {
+  private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache, Duration retention) {
     this.cache = cache;
     this.writes = ReadWriteMapImpl.create(FunctionalMapImpl.create(cache.getAdvancedCache()));
+    this.returning = new MergeIntoEntry(true, retention.toMillis());
+    this.silent = new MergeIntoEntry(false, retention.toMillis());
   }
 
-  /** A store over a started cache; indexes what the cache already holds (preloaded, or received from peers). */
   public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache) {
-    var store = new InfinispanMessageStore(cache);
+    return open(cache, DEFAULT_RETENTION);
+  }
+
+  /**
+   * A store over a started cache; indexes what the cache already holds (preloaded, or received from peers).
+   *
+   * @param retention how long a final record stays after its last write; then the cache expires it
+   */
+  public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache, Duration retention) {
+    var store = new InfinispanMessageStore(cache, retention);
     // Listen first, then scan: a write landing between the two is seen at least once, and the index merges.
     cache.addListener(store.new IndexUpdates());
     store.reindex();
@@ -69,7 +89,7 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
       return local;
     }
     try {
-      return writes.eval(update.key(), update, MergeIntoEntry.RETURNING).join();
+      return writes.eval(update.key(), update, returning).join();
     } catch (RuntimeException e) {
       throw unwrapped(e);
     }
@@ -84,7 +104,7 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
       Map<MessageKey, MessageRecord> batch = new LinkedHashMap<>();
       news.subList(from, Math.min(from + BATCH_SIZE, news.size())).forEach(r -> batch.put(r.key(), r));
       try {
-        writes.evalMany(batch, MergeIntoEntry.SILENT).forEach(ignored -> { });
+        writes.evalMany(batch, silent).forEach(ignored -> { });
       } catch (RuntimeException e) {
         throw unwrapped(e);
       }
@@ -126,6 +146,20 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
     public void written(CacheEntryEvent<MessageKey, MessageRecord> event) {
       if (event.getValue() != null) {
         index.add(event.getValue());
+      }
+    }
+
+    @CacheEntryExpired
+    public void expired(CacheEntryExpiredEvent<MessageKey, MessageRecord> event) {
+      if (event.getValue() != null) {
+        index.remove(event.getValue());
+      }
+    }
+
+    @CacheEntryRemoved
+    public void removed(CacheEntryRemovedEvent<MessageKey, MessageRecord> event) {
+      if (event.getOldValue() != null) {
+        index.remove(event.getOldValue());
       }
     }
 

@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import crosswatch.protocol.AccessListCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +14,12 @@ import java.util.Objects;
  * <p>Each part of a record is joined on its own, and a product of joins is a join:
  * <ul>
  *   <li>immutable facts must be equal, else {@link ConflictingFacts};
- *   <li>the current status, reason and stamp come from the version with the greater stamp; equal stamps (one
- *       writer claiming two verdicts at one instant) fall back to the status and reason wire names, so the
- *       choice is still a total order;
+ *   <li>the current status, reason and stamp come from the greater version: a final one beats one that is not
+ *       (a final verdict is frozen), then the greater stamp wins; equal stamps (one writer claiming two verdicts
+ *       at one instant) fall back to the status and reason wire names, so the choice is still a total order;
+ *   <li>final is sticky (or); each block's safety and the flip count only grow (maximum);
+ *   <li>an access-list result beats unchecked; two different results (which one transaction cannot give) are
+ *       ordered by wire name, so the choice is still deterministic;
  *   <li>histories are unioned; {@link MessageRecord} keeps them sorted, de-duplicated and bounded to the newest
  *       {@link #MAX_HISTORY} entries. Keeping the top K of a total order after a union is associative: an entry
  *       in the top K of the whole union is in the top K of every part that contains it;
@@ -28,7 +32,8 @@ public final class Merge {
   public static final int MAX_HISTORY = 64;
 
   private static final Comparator<MessageRecord> CURRENT_VERDICT =
-      Comparator.comparing(MessageRecord::stamp)
+      Comparator.comparing(MessageRecord::isFinal)
+          .thenComparing(MessageRecord::stamp)
           .thenComparing(r -> r.status().wireName())
           .thenComparing(r -> r.reason() == null ? "" : r.reason().wireName());
 
@@ -49,7 +54,9 @@ public final class Merge {
     history.addAll(b.history());
     var merged = new MessageRecord(a.key(), a.executingBlockNumber(), a.executingTxHash(), a.executingTimestamp(),
         a.msgHash(), a.identifier(), current.status(), current.reason(), history,
-        min(a.firstSeenAt(), b.firstSeenAt()), max(a.lastCheckedAt(), b.lastCheckedAt()), current.stamp());
+        min(a.firstSeenAt(), b.firstSeenAt()), max(a.lastCheckedAt(), b.lastCheckedAt()), current.stamp(),
+        Safety.max(a.executingSafety(), b.executingSafety()), Safety.max(a.initiatingSafety(), b.initiatingSafety()),
+        a.isFinal() || b.isFinal(), Math.max(a.flips(), b.flips()), accessList(a.accessList(), b.accessList()));
     // Returning an argument when nothing changed lets callers detect no-op writes by identity and keeps one copy.
     if (merged.equals(a)) {
       return a;
@@ -80,6 +87,16 @@ public final class Merge {
     if (!differing.isEmpty()) {
       throw new ConflictingFacts(a.key(), differing);
     }
+  }
+
+  private static AccessListCheck accessList(AccessListCheck a, AccessListCheck b) {
+    if (a == AccessListCheck.UNCHECKED) {
+      return b;
+    }
+    if (b == AccessListCheck.UNCHECKED) {
+      return a;
+    }
+    return a.wireName().compareTo(b.wireName()) >= 0 ? a : b;
   }
 
   private static Instant min(Instant a, Instant b) {

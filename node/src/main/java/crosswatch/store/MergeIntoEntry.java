@@ -11,7 +11,8 @@ import org.infinispan.protostream.annotations.ProtoName;
 /**
  * {@link Merge} applied inside the cache, on the key's primary owner under its lock, then on every backup. It
  * travels to them by name (a ProtoStream message, not a lambda) and carries no state but whether the caller wants
- * the merged record back: batches do not, so they do not ship every record back to the writer.
+ * the merged record back (batches do not, so they do not ship every record back to the writer) and how long a
+ * final record stays.
  *
  * <p>Writes only when the merge changed something. On a replica that decoded the command, the entry's key and the
  * record's own key are two equal objects; the record is given the entry's, so a replica keeps one copy. Re-applying it (a retry after a view change, or a backup
@@ -22,19 +23,21 @@ public final class MergeIntoEntry
     implements BiFunction<MessageRecord, ReadWriteEntryView<MessageKey, MessageRecord>, MessageRecord> {
 
   /**
-   * Records never expire. Plain metadata lets Infinispan keep a bare entry; the functional API's default
-   * (empty meta-params) costs three more objects, about 70 bytes, on every stored record.
+   * Records that are not final never expire. Plain metadata lets Infinispan keep a bare entry; the functional API's
+   * default (empty meta-params) costs three more objects, about 70 bytes, on every stored record.
    */
   private static final Metadata IMMORTAL = new EmbeddedMetadata.Builder().build();
 
-  static final MergeIntoEntry RETURNING = new MergeIntoEntry(true);
-  static final MergeIntoEntry SILENT = new MergeIntoEntry(false);
-
   private final boolean returnMerged;
+  private final long retentionMillis;
+  private final Metadata retained;
 
+  /** @param retentionMillis how long a final record stays after its last write */
   @ProtoFactory
-  MergeIntoEntry(boolean returnMerged) {
+  MergeIntoEntry(boolean returnMerged, long retentionMillis) {
     this.returnMerged = returnMerged;
+    this.retentionMillis = retentionMillis;
+    this.retained = new EmbeddedMetadata.Builder().lifespan(retentionMillis).build();
   }
 
   @ProtoField(number = 1, defaultValue = "false")
@@ -42,12 +45,18 @@ public final class MergeIntoEntry
     return returnMerged;
   }
 
+  @ProtoField(number = 2, defaultValue = "0")
+  long getRetentionMillis() {
+    return retentionMillis;
+  }
+
   @Override
   public MessageRecord apply(MessageRecord update, ReadWriteEntryView<MessageKey, MessageRecord> entry) {
     MessageRecord current = entry.find().orElse(null);
     MessageRecord merged = Merge.merge(current, update);
     if (merged != current) {
-      entry.set(merged.withKeyInstance(entry.key()), IMMORTAL);
+      // Final records leave through expiration: the lifecycle, not a cleaner, bounds the working set.
+      entry.set(merged.withKeyInstance(entry.key()), merged.isFinal() ? retained : IMMORTAL);
     }
     return returnMerged ? merged : null;
   }

@@ -28,9 +28,37 @@ public final class MessageIndex {
   }
 
   private final ConcurrentSkipListMap<Position, MessageRecord> records = new ConcurrentSkipListMap<>();
+  private final MessageEvents events = new MessageEvents();
+
+  /** Every change of an indexed record, published once per actual change (a replay that adds nothing is silent). */
+  public MessageEvents events() {
+    return events;
+  }
 
   public void add(MessageRecord record) {
-    records.merge(new Position(record.executingTimestamp(), record.key()), record, Merge::merge);
+    var position = new Position(record.executingTimestamp(), record.key());
+    // A compare-and-set loop rather than merge(): the change is published exactly once, with what it replaced.
+    while (true) {
+      MessageRecord before = records.get(position);
+      MessageRecord after = Merge.merge(before, record);
+      if (after == before) {
+        return;
+      }
+      boolean stored = before == null ? records.putIfAbsent(position, after) == null
+          : records.replace(position, before, after);
+      if (stored) {
+        events.publish(before, after);
+        return;
+      }
+    }
+  }
+
+  /** Forgets a record that left the store (a final record that expired). */
+  public void remove(MessageRecord record) {
+    MessageRecord removed = records.remove(new Position(record.executingTimestamp(), record.key()));
+    if (removed != null) {
+      events.publish(removed, null);
+    }
   }
 
   public MessagePage query(MessageQuery query) {
@@ -39,6 +67,9 @@ public final class MessageIndex {
         : records.tailMap(new Position(query.after().executingTimestamp(), query.after().key()), false);
     List<MessageRecord> page = new ArrayList<>(query.limit() + 1);
     for (MessageRecord r : from.values()) {
+      if (query.isPastEnd(r)) {
+        break;
+      }
       if (query.matches(r)) {
         page.add(r);
         if (page.size() > query.limit()) {
@@ -52,6 +83,10 @@ public final class MessageIndex {
 
   public List<MessageRecord> pending() {
     return select(r -> r.status() == Status.PENDING);
+  }
+
+  public List<MessageRecord> notFinal() {
+    return select(r -> !r.isFinal());
   }
 
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {

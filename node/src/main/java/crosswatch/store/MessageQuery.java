@@ -1,14 +1,22 @@
 package crosswatch.store;
 
+import crosswatch.protocol.Reason;
 import java.util.Optional;
 
 /**
  * A filter over message records, newest first. Empty filters match everything.
  *
+ * @param safety how settled the executing block is
+ * @param isFinal whether the verdict is frozen ({@code final} on the wire)
+ * @param since executing timestamps at or after this (unix seconds)
+ * @param until executing timestamps at or before this (unix seconds)
+ * @param txHash the executing transaction's hash, lowercase hex
  * @param after the position of the last item of the previous page, or null for the first page
  */
 public record MessageQuery(Optional<Status> status, Optional<Long> executingChainId,
-                           Optional<Long> initiatingChainId, int limit, MessageCursor after) {
+                           Optional<Long> initiatingChainId, Optional<Reason> reason, Optional<Safety> safety,
+                           Optional<Boolean> isFinal, Optional<Long> since, Optional<Long> until,
+                           Optional<String> txHash, int limit, MessageCursor after) {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
@@ -18,6 +26,13 @@ public record MessageQuery(Optional<Status> status, Optional<Long> executingChai
     }
   }
 
+  /** A query by status and chains only. */
+  public MessageQuery(Optional<Status> status, Optional<Long> executingChainId, Optional<Long> initiatingChainId,
+                      int limit, MessageCursor after) {
+    this(status, executingChainId, initiatingChainId, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), limit, after);
+  }
+
   public static MessageQuery all(int limit) {
     return new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(), limit, null);
   }
@@ -25,6 +40,17 @@ public record MessageQuery(Optional<Status> status, Optional<Long> executingChai
   public boolean matches(MessageRecord r) {
     return status.map(s -> s == r.status()).orElse(true)
         && executingChainId.map(c -> c == r.key().executingChainId()).orElse(true)
-        && initiatingChainId.map(c -> c == r.initiatingChainId()).orElse(true);
+        && initiatingChainId.map(c -> c == r.initiatingChainId()).orElse(true)
+        && reason.map(why -> why == r.reason()).orElse(true)
+        && safety.map(s -> s == r.executingSafety()).orElse(true)
+        && isFinal.map(f -> f == r.isFinal()).orElse(true)
+        && since.map(t -> r.executingTimestamp() >= t).orElse(true)
+        && until.map(t -> r.executingTimestamp() <= t).orElse(true)
+        && txHash.map(h -> h.equalsIgnoreCase(r.executingTxHash())).orElse(true);
+  }
+
+  /** In the newest-first order, whether {@code r} and every record after it are older than {@code since}. */
+  public boolean isPastEnd(MessageRecord r) {
+    return since.map(t -> r.executingTimestamp() < t).orElse(false);
   }
 }

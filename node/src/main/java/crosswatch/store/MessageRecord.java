@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import java.time.Instant;
@@ -19,6 +20,13 @@ import java.util.TreeSet;
  *     {@link Merge#MAX_HISTORY} whatever order the entries are given in, so two records with the same entries are
  *     equal
  * @param stamp who wrote the current status, and when on the hybrid logical clock
+ * @param executingSafety how settled the executing block is; only moves forward (the block's hash is in the key)
+ * @param initiatingSafety how settled the initiating block is; only moves forward
+ * @param isFinal both blocks were finalized before the current verdict was reached: the verdict is frozen, and
+ *     the record expires after the retention period
+ * @param flips how many times the status went between valid and invalid (pending and reorged in between do not
+ *     count), counted as statuses change so that it survives the bounded history
+ * @param accessList whether the executing transaction's access list declares this message
  */
 public record MessageRecord(
     MessageKey key,
@@ -32,7 +40,12 @@ public record MessageRecord(
     List<HistoryEntry> history,
     Instant firstSeenAt,
     Instant lastCheckedAt,
-    Stamp stamp) {
+    Stamp stamp,
+    Safety executingSafety,
+    Safety initiatingSafety,
+    boolean isFinal,
+    int flips,
+    AccessListCheck accessList) {
 
   public MessageRecord {
     Objects.requireNonNull(key, "key");
@@ -41,10 +54,24 @@ public record MessageRecord(
     Objects.requireNonNull(firstSeenAt, "firstSeenAt");
     Objects.requireNonNull(lastCheckedAt, "lastCheckedAt");
     Objects.requireNonNull(stamp, "stamp");
+    Objects.requireNonNull(executingSafety, "executingSafety");
+    Objects.requireNonNull(initiatingSafety, "initiatingSafety");
+    Objects.requireNonNull(accessList, "accessList");
     history = normalized(history);
+    if (flips < 0) {
+      throw new IllegalArgumentException("flips must be >= 0: " + flips);
+    }
     if ((status == Status.INVALID) != (reason != null)) {
       throw new IllegalArgumentException("a reason goes with status invalid and only with it");
     }
+  }
+
+  /** A record not yet followed through its lifecycle: unsafe blocks, not final, no flips, access list unchecked. */
+  public MessageRecord(MessageKey key, long executingBlockNumber, String executingTxHash, long executingTimestamp,
+                       String msgHash, Identifier identifier, Status status, Reason reason, List<HistoryEntry> history,
+                       Instant firstSeenAt, Instant lastCheckedAt, Stamp stamp) {
+    this(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier, status, reason, history,
+        firstSeenAt, lastCheckedAt, stamp, Safety.UNSAFE, Safety.UNSAFE, false, 0, AccessListCheck.UNCHECKED);
   }
 
   private static List<HistoryEntry> normalized(List<HistoryEntry> history) {
@@ -67,28 +94,80 @@ public record MessageRecord(
     return identifier.chainId().longValueExact();
   }
 
+  /** A valid message whose transaction does not declare it: impossible on a real chain, so worth reporting. */
+  public boolean hasAccessListProblem() {
+    return status == Status.VALID
+        && (accessList == AccessListCheck.MISSING || accessList == AccessListCheck.MISMATCH);
+  }
+
   /** This record holding {@code sameKey}, an equal key, as its key: lets a store keep one key object per record. */
   MessageRecord withKeyInstance(MessageKey sameKey) {
     if (sameKey == key || !sameKey.equals(key)) {
       return this;
     }
     return new MessageRecord(sameKey, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
-        status, reason, history, firstSeenAt, lastCheckedAt, stamp);
+        status, reason, history, firstSeenAt, lastCheckedAt, stamp, executingSafety, initiatingSafety, isFinal, flips,
+        accessList);
   }
 
   /**
    * This record judged again at {@code at}: the status (and reason) become the given ones, a history entry is
-   * added when they changed, and {@code lastCheckedAt} moves forward.
+   * added when they changed, a change between valid and invalid counts as a flip, and {@code lastCheckedAt}
+   * moves forward. A final record keeps its verdict: only {@code lastCheckedAt} moves.
    */
   public MessageRecord withStatus(Status newStatus, Reason newReason, Instant at, Stamp newStamp) {
-    boolean changed = newStatus != status || !Objects.equals(newReason, reason);
+    boolean changed = !isFinal && (newStatus != status || !Objects.equals(newReason, reason));
     List<HistoryEntry> newHistory = history;
+    int newFlips = flips;
     if (changed) {
       newHistory = new ArrayList<>(history);
       newHistory.add(new HistoryEntry(newStatus, newReason, at));
+      newFlips += flipsTo(newStatus);
     }
     Instant checked = at.isAfter(lastCheckedAt) ? at : lastCheckedAt;
     return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
-        newStatus, newReason, newHistory, firstSeenAt, checked, changed ? newStamp : stamp);
+        changed ? newStatus : status, changed ? newReason : reason, newHistory, firstSeenAt, checked,
+        changed ? newStamp : stamp, executingSafety, initiatingSafety, isFinal, newFlips, accessList);
+  }
+
+  /**
+   * This record with both blocks at least as settled as given (safety never moves back), and frozen as final when
+   * {@code makeFinal}. The stamp is only taken when something changes.
+   */
+  public MessageRecord withLifecycle(Safety executing, Safety initiating, boolean makeFinal, Stamp newStamp) {
+    Safety e = Safety.max(executingSafety, executing);
+    Safety i = Safety.max(initiatingSafety, initiating);
+    boolean f = isFinal || makeFinal;
+    if (e == executingSafety && i == initiatingSafety && f == isFinal) {
+      return this;
+    }
+    // Finality takes a new stamp: the frozen verdict must win over any verdict written concurrently.
+    return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+        status, reason, history, firstSeenAt, lastCheckedAt, f != isFinal ? newStamp : stamp, e, i, f, flips,
+        accessList);
+  }
+
+  /** This record with the result of its access-list check; a checked result is never replaced by unchecked. */
+  public MessageRecord withAccessList(AccessListCheck result) {
+    if (result == accessList || result == AccessListCheck.UNCHECKED) {
+      return this;
+    }
+    return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+        status, reason, history, firstSeenAt, lastCheckedAt, stamp, executingSafety, initiatingSafety, isFinal, flips,
+        result);
+  }
+
+  /** 1 when {@code newStatus} is valid or invalid and the latest such status in the history was the other one. */
+  private int flipsTo(Status newStatus) {
+    if (newStatus != Status.VALID && newStatus != Status.INVALID) {
+      return 0;
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      Status earlier = history.get(i).status();
+      if (earlier == Status.VALID || earlier == Status.INVALID) {
+        return earlier != newStatus ? 1 : 0;
+      }
+    }
+    return 0;
   }
 }

@@ -24,6 +24,9 @@ public interface MessageStore {
   /** Records whose status is {@link Status#PENDING}, for re-judging after a restart. */
   List<MessageRecord> pending();
 
+  /** Records not yet final, for the sweep that catches what events missed. */
+  List<MessageRecord> notFinal();
+
   /** Records of one executing chain in a range of executing block numbers (inclusive), for reorg handling. */
   List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock);
 
@@ -31,4 +34,7 @@ public interface MessageStore {
   List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock);
 
   long size();
+
+  /** Every change of a record in this replica's copy, whether this node or a peer wrote it. */
+  MessageEvents events();
 }

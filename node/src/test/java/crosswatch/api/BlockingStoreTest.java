@@ -3,6 +3,7 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageEvents;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessagePage;
 import crosswatch.store.MessageQuery;
@@ -63,6 +64,11 @@ class BlockingStoreTest {
     }
 
     @Override
+    public List<MessageRecord> notFinal() {
+      return delegate.notFinal();
+    }
+
+    @Override
     public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
       return delegate.executedIn(executingChainId, fromBlock, toBlock);
     }
@@ -75,6 +81,11 @@ class BlockingStoreTest {
     @Override
     public long size() {
       return delegate.size();
+    }
+
+    @Override
+    public MessageEvents events() {
+      return delegate.events();
     }
   }
 

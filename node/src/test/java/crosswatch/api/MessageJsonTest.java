@@ -2,11 +2,13 @@ package crosswatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
+import crosswatch.store.Safety;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.math.BigInteger;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 class MessageJsonTest {
   private static final List<String> MESSAGE_FIELDS = List.of("id", "executingChainId", "executingBlockNumber",
       "executingBlockHash", "executingLogIndex", "executingTxHash", "executingTimestamp", "msgHash", "identifier",
-      "status", "reason", "history", "firstSeenAt", "lastCheckedAt");
+      "status", "reason", "history", "firstSeenAt", "lastCheckedAt", "safety", "final", "flips", "accessList");
   private static final String HASH = "0x[0-9a-f]{64}";
   private static final String DECIMAL = "0|[1-9][0-9]*";
   private static final String UTC_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
@@ -34,6 +36,7 @@ class MessageJsonTest {
   private MessageRecord judgedTwice;
   private MessageRecord hostile;
   private MessageRecord malformed;
+  private MessageRecord settled;
 
   @BeforeAll
   void start() throws Exception {
@@ -46,7 +49,10 @@ class MessageJsonTest {
     malformed = new MessageRecord(new MessageKey(903, Records.hash(6), 1), 6, Records.hash(7), 1_700_000_200L, null,
         null, Status.INVALID, Reason.MALFORMED_EVENT,
         List.of(new HistoryEntry(Status.INVALID, Reason.MALFORMED_EVENT, T0)), T0, T0, new Stamp(1, "n"));
-    api.store.mergeAll(List.of(judgedTwice, hostile, malformed));
+    settled = Records.rejudged(Records.record(901, 78, 0, 1_700_000_000L, 902, Status.PENDING), Status.VALID, 2)
+        .withLifecycle(Safety.FINALIZED, Safety.SAFE, true, new Stamp(9, "n"))
+        .withAccessList(AccessListCheck.MISMATCH);
+    api.store.mergeAll(List.of(judgedTwice, hostile, malformed, settled));
   }
 
   @AfterAll
@@ -112,6 +118,22 @@ class MessageJsonTest {
       assertThat(m.get("reason").isNull()).isTrue();
       assertThat(m.get("firstSeenAt").asString()).isEqualTo("2025-03-01T12:00:00Z");
       assertThat(m.get("lastCheckedAt").asString()).isEqualTo("2025-03-01T12:00:06Z");
+    }
+
+    @Test
+    void theLifecycleShowsSafetyFinalFlipsAndAccessList() {
+      JsonNode fresh = get(judgedTwice);
+      assertThat(fresh.get("safety").propertyNames()).containsExactly("executing", "initiating");
+      assertThat(fresh.get("safety").get("executing").asString()).isEqualTo("unsafe");
+      assertThat(fresh.get("final").asBoolean()).isFalse();
+      assertThat(fresh.get("flips").asInt()).isZero();
+      assertThat(fresh.get("accessList").asString()).isEqualTo("unchecked");
+
+      JsonNode m = get(settled);
+      assertThat(m.get("safety").get("executing").asString()).isEqualTo("finalized");
+      assertThat(m.get("safety").get("initiating").asString()).isEqualTo("safe");
+      assertThat(m.get("final").asBoolean()).isTrue();
+      assertThat(m.get("accessList").asString()).isEqualTo("mismatch");
     }
 
     @Test

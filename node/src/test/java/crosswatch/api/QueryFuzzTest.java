@@ -50,6 +50,27 @@ class QueryFuzzTest {
     }
   }
 
+  @Property(tries = 150)
+  void anyEventStreamQueryGets200Or400(@ForAll("queries") String query) {
+    // Asks for the headers only: a 200 is an endless stream.
+    int status = api.statusOnly("/api/v1/events?" + query);
+
+    assertThat(status).as(query).isIn(200, 400);
+  }
+
+  @Property(tries = 100)
+  void anyQueryOfTheParameterlessEndpointsGets200Or400(@ForAll("queries") String query,
+                                                       @ForAll("parameterless") String path) {
+    var response = api.raw(path + "?" + query);
+
+    assertThat(response.status()).as(path + "?" + query).isIn(200, 400);
+  }
+
+  @Provide
+  Arbitrary<String> parameterless() {
+    return Arbitraries.of("/api/v1/chains", "/api/v1/summary");
+  }
+
   @Property(tries = 200)
   void anyMessageIdGets400Or404(@ForAll("ids") String id) {
     var response = api.raw("/api/v1/messages/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
@@ -60,10 +81,13 @@ class QueryFuzzTest {
   @Provide
   Arbitrary<String> queries() {
     Arbitrary<String> key = Arbitraries.oneOf(
-        Arbitraries.of("status", "executingChainId", "initiatingChainId", "limit", "cursor"),
+        Arbitraries.of("status", "executingChainId", "initiatingChainId", "limit", "cursor", "reason", "safety",
+            "final", "since", "until", "txHash", "replay"),
         texts());
     Arbitrary<String> value = Arbitraries.oneOf(texts(), numbers(),
-        Arbitraries.of("valid", "invalid", "pending", "reorged", "", "1e3", "0x10", "NaN", "+5", "1000", "1001"),
+        Arbitraries.of("valid", "invalid", "pending", "reorged", "", "1e3", "0x10", "NaN", "+5", "1000", "1001",
+            "payload-mismatch", "expired", "unsafe", "safe", "finalized", "true", "false", "2025-03-01T12:00:00Z",
+            "-1", "9223372036854775807", "0x" + "ab".repeat(32), "0X" + "AB".repeat(32)),
         Arbitraries.just(validCursor));
     Arbitrary<String> encoded = Combinators.combine(key, value)
         .as((k, v) -> encode(k) + "=" + encode(v));

@@ -3,6 +3,7 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -23,11 +24,18 @@ final class RunningApi implements AutoCloseable {
 
   final InMemoryMessageStore store = new InMemoryMessageStore();
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final ApiServer server = new ApiServer(store, registry);
+  private final ApiServer server;
   private final HttpClient client = HttpClient.newHttpClient();
   final int port;
 
   RunningApi() throws TimeoutException {
+    server = new ApiServer(store, registry);
+    port = server.start("127.0.0.1", 0);
+  }
+
+  /** A server showing {@code node}'s chains and readiness. */
+  RunningApi(NodeView node) throws TimeoutException {
+    server = new ApiServer(store, registry, new MessageCounts(store), node);
     port = server.start("127.0.0.1", 0);
   }
 
@@ -72,6 +80,20 @@ final class RunningApi implements AutoCloseable {
           .filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
           .map(h -> h.substring(h.indexOf(':') + 1).strip()).findFirst().orElse("");
       return new Response(Integer.parseInt(text.substring(9, 12)), contentType, text.substring(split + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status of a GET of {@code target} (sent byte for byte), read from the status line alone. */
+  int statusOnly(String target) {
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] line = socket.getInputStream().readNBytes(12);
+      String text = new String(line, StandardCharsets.US_ASCII);
+      return text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package crosswatch.bench;
 
 import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageEvents;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessagePage;
 import crosswatch.store.MessageQuery;
@@ -56,6 +57,11 @@ final class JudgedAt implements MessageStore {
   }
 
   @Override
+  public List<MessageRecord> notFinal() {
+    return store.notFinal();
+  }
+
+  @Override
   public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
     return store.executedIn(executingChainId, fromBlock, toBlock);
   }
@@ -68,5 +74,10 @@ final class JudgedAt implements MessageStore {
   @Override
   public long size() {
     return store.size();
+  }
+
+  @Override
+  public MessageEvents events() {
+    return store.events();
   }
 }

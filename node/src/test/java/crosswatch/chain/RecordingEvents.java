@@ -3,6 +3,7 @@ package crosswatch.chain;
 import crosswatch.judge.CanonicalHashes;
 import crosswatch.judge.ChainEvents;
 import crosswatch.judge.FoundLog;
+import crosswatch.store.ChainHead;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingEvents implements ChainEvents {
   final List<FoundLog> found = new CopyOnWriteArrayList<>();
   final List<Long> reorgAncestors = new CopyOnWriteArrayList<>();
+  final List<ChainHead> heads = new CopyOnWriteArrayList<>();
   volatile long scanned = -1;
 
   @Override
@@ -21,6 +23,11 @@ final class RecordingEvents implements ChainEvents {
   @Override
   public void scanned(long chainId, long blockNumber) {
     scanned = blockNumber;
+  }
+
+  @Override
+  public void headsMoved(ChainHead head) {
+    heads.add(head);
   }
 
   @Override

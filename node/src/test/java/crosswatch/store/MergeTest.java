@@ -3,6 +3,7 @@ package crosswatch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import java.math.BigInteger;
@@ -67,11 +68,12 @@ class MergeTest {
   @Group
   class Parts {
     @Property(tries = 300)
-    void currentStatusComesFromTheLatestStamp(@ForAll("versions") List<MessageRecord> v) {
+    void currentStatusComesFromTheFinalVersionThenTheLatestStamp(@ForAll("versions") List<MessageRecord> v) {
       MessageRecord a = v.get(0);
       MessageRecord b = v.get(1);
       MessageRecord merged = Merge.merge(a, b);
-      int order = a.stamp().compareTo(b.stamp());
+      int order = a.isFinal() != b.isFinal() ? Boolean.compare(a.isFinal(), b.isFinal())
+          : a.stamp().compareTo(b.stamp());
       if (order != 0) {
         MessageRecord latest = order > 0 ? a : b;
         assertThat(merged.status()).isEqualTo(latest.status());
@@ -101,6 +103,34 @@ class MergeTest {
     void returnsTheDominatingArgumentItself(@ForAll("versions") List<MessageRecord> v) {
       MessageRecord merged = Merge.merge(v.get(0), v.get(1));
       assertThat(Merge.merge(merged, v.get(0))).isSameAs(merged);
+    }
+  }
+
+  @Group
+  class LifecycleParts {
+    @Property(tries = 300)
+    void safetyOnlyMovesForward(@ForAll("versions") List<MessageRecord> v) {
+      MessageRecord merged = Merge.merge(v.get(0), v.get(1));
+      assertThat(merged.executingSafety())
+          .isEqualTo(Safety.max(v.get(0).executingSafety(), v.get(1).executingSafety()));
+      assertThat(merged.initiatingSafety())
+          .isEqualTo(Safety.max(v.get(0).initiatingSafety(), v.get(1).initiatingSafety()));
+    }
+
+    @Property(tries = 300)
+    void finalIsStickyAndFlipsTakeTheMaximum(@ForAll("versions") List<MessageRecord> v) {
+      MessageRecord merged = Merge.merge(v.get(0), v.get(1));
+      assertThat(merged.isFinal()).isEqualTo(v.get(0).isFinal() || v.get(1).isFinal());
+      assertThat(merged.flips()).isEqualTo(Math.max(v.get(0).flips(), v.get(1).flips()));
+    }
+
+    @Property(tries = 300)
+    void aCheckedAccessListBeatsUnchecked(@ForAll("versions") List<MessageRecord> v) {
+      MessageRecord merged = Merge.merge(v.get(0), v.get(1));
+      boolean anyChecked = v.get(0).accessList() != AccessListCheck.UNCHECKED
+          || v.get(1).accessList() != AccessListCheck.UNCHECKED;
+      assertThat(merged.accessList() != AccessListCheck.UNCHECKED).isEqualTo(anyChecked);
+      assertThat(merged.accessList()).isIn(v.get(0).accessList(), v.get(1).accessList());
     }
   }
 

@@ -218,4 +218,25 @@ public abstract class MessageStoreTck {
     return new MessageRecord(r.key(), r.executingBlockNumber(), r.executingTxHash(), r.executingTimestamp(),
         r.msgHash(), id, r.status(), r.reason(), r.history(), r.firstSeenAt(), r.lastCheckedAt(), r.stamp());
   }
+
+  @Test
+  void everyChangeIsPublishedOnceWithWhatItReplaced() {
+    var changes = new java.util.concurrent.CopyOnWriteArrayList<MessageEvents.Change>();
+    MessageRecord first = Fixtures.record();
+    MessageRecord judged = first.withStatus(Status.INVALID, Reason.LOG_MISSING, Fixtures.T1, new Stamp(5, "node-b"));
+    try (var subscription = store.events().subscribe(changes::add)) {
+      store.merge(first);
+      store.merge(first);
+      store.mergeAll(List.of(judged, first));
+    }
+    store.merge(judged.withStatus(Status.VALID, null, Fixtures.T1.plusSeconds(1), new Stamp(6, "node-b")));
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> changes.size() >= 2);
+    assertThat(changes).hasSize(2);
+    assertThat(changes.get(0).isNew()).isTrue();
+    assertThat(changes.get(0).after()).isEqualTo(first);
+    assertThat(changes.get(1).before()).isEqualTo(first);
+    assertThat(changes.get(1).after().status()).isEqualTo(Status.INVALID);
+    assertThat(changes.get(1).verdictChanged()).isTrue();
+  }
 }

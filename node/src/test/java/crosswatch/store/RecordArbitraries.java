@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import java.math.BigInteger;
@@ -83,13 +84,23 @@ public final class RecordArbitraries {
         .as(Stamp::new);
   }
 
+  /** Where a version stands in its lifecycle: any safeties, final or not, few flips, any access-list result. */
+  public record Lifecycle(Safety executing, Safety initiating, boolean isFinal, int flips,
+                          AccessListCheck accessList) {}
+
+  public static Arbitrary<Lifecycle> lifecycles() {
+    return Combinators.combine(Arbitraries.of(Safety.class), Arbitraries.of(Safety.class),
+        Arbitraries.of(false, true), Arbitraries.integers().between(0, 3), Arbitraries.of(AccessListCheck.class))
+        .as(Lifecycle::new);
+  }
+
   /** One version of the message with these facts. */
   public static Arbitrary<MessageRecord> versionOf(Facts f) {
     return statuses().flatMap(status -> Combinators.combine(reasonFor(status), histories(), instants(), instants(),
-            stamps())
-        .as((reason, history, seen, checked, stamp) -> new MessageRecord(f.key(), f.executingBlockNumber(),
+            stamps(), lifecycles())
+        .as((reason, history, seen, checked, stamp, l) -> new MessageRecord(f.key(), f.executingBlockNumber(),
             f.executingTxHash(), f.executingTimestamp(), f.msgHash(), f.identifier(), status, reason, history,
-            seen, checked, stamp)));
+            seen, checked, stamp, l.executing(), l.initiating(), l.isFinal(), l.flips(), l.accessList())));
   }
 
   public static Arbitrary<MessageRecord> records() {

@@ -1,15 +1,18 @@
 package crosswatch.store.proto;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
+import crosswatch.store.Safety;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.infinispan.protostream.annotations.ProtoAdapter;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
@@ -18,6 +21,8 @@ import org.infinispan.protostream.annotations.ProtoName;
 /**
  * Fields 5 (message hash), 6 (identifier) and 8 (reason) are absent when the record holds null. Decoding shares
  * one instant between first-seen, last-checked and history entries where they are equal (a new record's are).
+ * Fields 13 to 17 (the lifecycle) came later: a record written without them reads as not yet followed (unsafe,
+ * not final, no flips, unchecked).
  */
 @ProtoAdapter(MessageRecord.class)
 @ProtoName("MessageRecord")
@@ -26,7 +31,9 @@ public final class MessageRecordAdapter {
   @ProtoFactory
   MessageRecord create(MessageKey key, long executingBlockNumber, String executingTxHash, long executingTimestamp,
                        String msgHash, Identifier identifier, Status status, Reason reason,
-                       List<HistoryEntry> history, Timestamp firstSeenAt, Timestamp lastCheckedAt, Stamp stamp) {
+                       List<HistoryEntry> history, Timestamp firstSeenAt, Timestamp lastCheckedAt, Stamp stamp,
+                       Safety executingSafety, Safety initiatingSafety, boolean isFinal, int flips,
+                       AccessListCheck accessList) {
     Instant firstSeen = firstSeenAt.toInstant();
     Instant lastChecked = Canonical.instant(lastCheckedAt.toInstant(), firstSeen);
     List<HistoryEntry> sharing = history.stream()
@@ -34,7 +41,10 @@ public final class MessageRecordAdapter {
             Canonical.instant(Canonical.instant(h.at(), firstSeen), lastChecked)))
         .toList();
     return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
-        status, reason, sharing, firstSeen, lastChecked, stamp);
+        status, reason, sharing, firstSeen, lastChecked, stamp,
+        Objects.requireNonNullElse(executingSafety, Safety.UNSAFE),
+        Objects.requireNonNullElse(initiatingSafety, Safety.UNSAFE), isFinal, flips,
+        Objects.requireNonNullElse(accessList, AccessListCheck.UNCHECKED));
   }
 
   @ProtoField(number = 1)
@@ -95,5 +105,30 @@ public final class MessageRecordAdapter {
   @ProtoField(number = 12)
   Stamp getStamp(MessageRecord r) {
     return r.stamp();
+  }
+
+  @ProtoField(number = 13)
+  Safety getExecutingSafety(MessageRecord r) {
+    return r.executingSafety();
+  }
+
+  @ProtoField(number = 14)
+  Safety getInitiatingSafety(MessageRecord r) {
+    return r.initiatingSafety();
+  }
+
+  @ProtoField(number = 15, defaultValue = "false")
+  boolean getIsFinal(MessageRecord r) {
+    return r.isFinal();
+  }
+
+  @ProtoField(number = 16, defaultValue = "0")
+  int getFlips(MessageRecord r) {
+    return r.flips();
+  }
+
+  @ProtoField(number = 17)
+  AccessListCheck getAccessList(MessageRecord r) {
+    return r.accessList();
   }
 }

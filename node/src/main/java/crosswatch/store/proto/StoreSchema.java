@@ -18,6 +18,8 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
     includeClasses = {
         Timestamp.class,
         StatusAdapter.class,
+        SafetyAdapter.class,
+        AccessListCheckAdapter.class,
         ReasonAdapter.class,
         MessageKeyAdapter.class,
         IdentifierAdapter.class,
@@ -25,6 +27,8 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
         StampAdapter.class,
         MessageRecordAdapter.class,
         CheckpointAdapter.class,
+        HeadBlockAdapter.class,
+        ChainHeadAdapter.class,
         MergeIntoEntry.class,
     })
 public interface StoreSchema extends GeneratedSchema {}
