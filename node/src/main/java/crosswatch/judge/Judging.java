@@ -70,7 +70,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.sweepInterval = sweepInterval;
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store);
-    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
+    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
+        this::report);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
     accessLists.forEach((chainId, lists) ->
         checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
