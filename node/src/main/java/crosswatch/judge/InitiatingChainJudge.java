@@ -198,13 +198,6 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   @Override
   public void close() {
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Workers.stop(thread);
   }
 }
