@@ -2,6 +2,7 @@ package crosswatch.chain;
 
 import crosswatch.judge.ChainEvents;
 import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.Workers;
 import crosswatch.store.ChainHead;
 import crosswatch.store.HeadBlock;
 import java.time.Duration;
@@ -75,13 +76,6 @@ final class HeadTracker implements AutoCloseable {
     synchronized (this) {
       running = thread;
     }
-    if (running != null) {
-      running.interrupt();
-      try {
-        running.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Workers.stop(running);
   }
 }

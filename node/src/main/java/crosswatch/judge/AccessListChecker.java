@@ -88,13 +88,6 @@ final class AccessListChecker implements AutoCloseable {
 
   @Override
   public void close() {
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Workers.stop(thread);
   }
 }

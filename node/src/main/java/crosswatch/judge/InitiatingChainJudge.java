@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,7 +45,8 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   /** What a judge works with besides its own chain: shared by the judges of all chains. */
   record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
-                 JudgeListener listener, Backoff retry, ChainHeads heads) {}
+                 JudgeListener listener, Backoff retry, ChainHeads heads,
+                 Consumer<List<StatusWriter.Change>> report) {}
 
   private final long chainId;
   private final InitiatingBlocks blocks;
@@ -186,7 +188,7 @@ final class InitiatingChainJudge implements AutoCloseable {
         changes.add(change);
       }
     }
-    context.writer().write(changes).forEach(c -> context.listener().changed(c.base(), c.update()));
+    context.report().accept(context.writer().write(changes));
   }
 
   private void retryLater() {
@@ -196,13 +198,6 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   @Override
   public void close() {
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Workers.stop(thread);
   }
 }

@@ -12,6 +12,7 @@ import crosswatch.store.HybridClock;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
+import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.sweepInterval = sweepInterval;
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store);
-    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
+    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
+        this::report);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
     accessLists.forEach((chainId, lists) ->
         checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
@@ -132,13 +134,18 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   @Override
   public void headsMoved(ChainHead head) {
+    Optional<ChainHead> before = heads.of(head.chainId());
     heads.put(head);
+    if (before.isPresent() && before.get().safe().equals(head.safe())
+        && before.get().finalized().equals(head.finalized())) {
+      return;
+    }
     long chainId = head.chainId();
     var moved = new ArrayList<MessageRecord>(store.executedIn(chainId, 0, head.safe().number()));
     if (judge(chainId).isPresent()) {
       moved.addAll(store.initiatedIn(chainId, 0, head.safe().number()));
     }
-    settle(moved.stream().filter(r -> !r.isFinal() && r.status() != Status.REORGED && lagsBehindHeads(r)).toList());
+    settle(moved.stream().filter(r -> !r.isFinal() && r.status() != Status.REORGED && needsSettling(r)).toList());
   }
 
   /**
@@ -163,9 +170,12 @@ public final class Judging implements ChainEvents, AutoCloseable {
     dispatch(rejudge);
   }
 
-  private boolean lagsBehindHeads(MessageRecord r) {
-    return Settling.executing(r, headOf(r.key().executingChainId())).compareTo(r.executingSafety()) > 0
-        || Settling.initiating(r, headOf(r.initiatingChainId())).compareTo(r.initiatingSafety()) > 0;
+  /** Whether the heads are past what the record says: its safeties lag, or its verdict could now be final. */
+  private boolean needsSettling(MessageRecord r) {
+    Safety executing = Settling.executing(r, headOf(r.key().executingChainId()));
+    Safety initiating = Settling.initiating(r, headOf(r.initiatingChainId()));
+    return executing.compareTo(r.executingSafety()) > 0 || initiating.compareTo(r.initiatingSafety()) > 0
+        || Settling.finalizable(r, executing, initiating, judge(r.initiatingChainId()).isPresent());
   }
 
   private Optional<ChainHead> headOf(long chainId) {
@@ -194,7 +204,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   void sweep() {
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
     dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
-    settle(open.stream().filter(r -> r.status() != Status.PENDING && lagsBehindHeads(r)).toList());
+    settle(open.stream().filter(r -> r.status() != Status.PENDING && needsSettling(r)).toList());
     checkAccessLists(open);
     log.debug("sweep done openMessages={}", open.size());
   }
@@ -275,14 +285,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   /** Stops the sweep, the checkers and every judge; messages still waiting stay pending in the store. */
   @Override
   public void close() {
-    if (sweeper != null) {
-      sweeper.interrupt();
-      try {
-        sweeper.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Workers.stop(sweeper);
     checkers.values().forEach(AccessListChecker::close);
     judges.values().forEach(InitiatingChainJudge::close);
   }

@@ -40,7 +40,10 @@ final class StatusWriter {
     this.store = store;
   }
 
-  /** Stores each update whose message is still at its base version; returns the changes stored. */
+  /**
+   * Stores each update whose message is still at its base version; returns the changes stored, each with what the
+   * store holds afterwards.
+   */
   List<Change> write(Collection<Change> changes) {
     var stored = new ArrayList<Change>();
     changes.stream().collect(Collectors.groupingBy(c -> c.base().key().executingChainId()))
@@ -49,7 +52,8 @@ final class StatusWriter {
           .filter(c -> store.find(c.base().key()).map(r -> r.stamp().equals(c.base().stamp())).orElse(true))
           .toList();
       store.mergeAll(current.stream().map(Change::update).toList());
-      stored.addAll(current);
+      // What is stored may hold more than the update (an access-list result written meanwhile): report that.
+      current.forEach(c -> stored.add(new Change(c.base(), store.find(c.base().key()).orElse(c.update()))));
     }));
     return stored;
   }

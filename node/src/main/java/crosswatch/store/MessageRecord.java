@@ -147,9 +147,9 @@ public record MessageRecord(
         accessList);
   }
 
-  /** This record with the result of its access-list check; a checked result is never replaced by unchecked. */
+  /** This record with the result of its access-list check; the check runs once, so a result is never replaced. */
   public MessageRecord withAccessList(AccessListCheck result) {
-    if (result == accessList || result == AccessListCheck.UNCHECKED) {
+    if (accessList != AccessListCheck.UNCHECKED || result == AccessListCheck.UNCHECKED) {
       return this;
     }
     return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,

@@ -113,6 +113,14 @@ class ConfigErrorsTest {
           .isEqualTo("crosswatch: --http-port: expected a port number in 0..65535, got \"" + port + "\"");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"24", "0s", "-5m", "1w", "1.5h", ""})
+    void aRetentionWithoutAPositiveAmountAndUnitIsRefused(String retention) {
+      assertThat(error("--rpc", "1=http://a", "--retention=" + retention).line())
+          .isEqualTo("crosswatch: --retention: expected a positive duration such as 500ms, 60s, 10m, 24h or 7d, "
+              + "got \"" + retention + "\"");
+    }
+
     @Test
     void anUnknownLogFormatIsRefused() {
       assertThat(error("--rpc", "1=http://a", "--log-format", "xml").line())

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,16 @@ class ConfigPrecedenceTest {
       assertThat(c.logFormat()).isEqualTo(LogFormat.KV);
       assertThat(c.nodeName()).isNotBlank();
       assertThat(c.startBlocks()).isEqualTo(Map.of(901L, StartBlock.LATEST, 902L, StartBlock.LATEST));
+      assertThat(c.retention()).isEqualTo(Duration.ofHours(24));
+      assertThat(c.sweepInterval()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void retentionAndSweepIntervalTakeAUnit() {
+      Config c = config("--rpc", "901=http://a", "--retention", "90m", "--sweep-interval=500ms");
+
+      assertThat(c.retention()).isEqualTo(Duration.ofMinutes(90));
+      assertThat(c.sweepInterval()).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
