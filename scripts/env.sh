@@ -1,4 +1,5 @@
-# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages and promtool when missing.
+# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages, promtool and kubectl when
+# missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -37,7 +38,20 @@ install_promtool() {
   fi
 }
 
+# The manifest tests render k8s/overlays with `kubectl kustomize`; Debian ships kubectl in `kubernetes-client`.
+install_kubectl() {
+  command -v kubectl >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "crosswatch: installing kubectl (Debian package kubernetes-client) for the manifest tests" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
+  else
+    echo "crosswatch: kubectl not found; the manifest tests are skipped (apt-get install kubernetes-client)" >&2
+  fi
+}
+
 pick_jdk
 install_devnet
 install_promtool
+install_kubectl
 echo "crosswatch: using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))" >&2
