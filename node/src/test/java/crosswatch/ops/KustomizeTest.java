@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import crosswatch.config.Flags;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +37,13 @@ class KustomizeTest {
 
   private static final Map<String, List<JsonNode>> rendered = new LinkedHashMap<>();
 
+  /** Runs a test once per overlay (the names in {@link #REGIONS}). */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest
+  @ValueSource(strings = {"region-a", "region-b"})
+  @interface EachRegion {}
+
   @BeforeAll
   static void render() {
     assumeTrue(Kustomize.available(), "kubectl is not installed (scripts/env.sh installs kubernetes-client)");
@@ -40,8 +52,7 @@ class KustomizeTest {
 
   @Nested
   class StatefulSetShape {
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void runsThreeReplicasStartedInParallelBehindTheHeadlessService(String region) {
       JsonNode spec = manifest(region, "StatefulSet", "crosswatch").path("spec");
       assertThat(spec.path("replicas").asInt()).isEqualTo(3);
@@ -49,15 +60,13 @@ class KustomizeTest {
       assertThat(spec.path("serviceName").asString()).isEqualTo("crosswatch-ping");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void declaresTheHttpJGroupsAndFailureDetectionPorts(String region) {
       assertThat(each(container(region).path("ports")).map(p -> p.path("containerPort").asInt()))
           .containsExactlyInAnyOrder(7300, 7800, 57800);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void probesLivenessOnHealthzAndReadinessOnReadyzOfTheHttpPort(String region) {
       JsonNode container = container(region);
       assertThat(probe(container, "startupProbe")).isEqualTo("/healthz:http");
@@ -67,22 +76,19 @@ class KustomizeTest {
           .map(p -> p.path("containerPort").asInt())).containsExactly(7300);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void leavesTheClusterWithinAGenerousGracePeriod(String region) {
       assertThat(podSpec(region).path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(30);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void sizesTheHeapFromTheMemoryLimit(String region) {
       String javaOptions = env(region).get("JAVA_TOOL_OPTIONS").path("value").asString();
       assertThat(javaOptions).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx");
       assertThat(container(region).path("resources").path("limits").path("memory").asString()).isNotEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void keepsEachReplicasDataDirOnItsOwnVolumeClaim(String region) {
       String dataDir = env(region).get("CROSSWATCH_DATA_DIR").path("value").asString();
       List<String> claims = each(manifest(region, "StatefulSet", "crosswatch").path("spec")
@@ -92,15 +98,13 @@ class KustomizeTest {
           .map(m -> m.path("name").asString())).singleElement().isIn(claims);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void spreadsReplicasOverZonesAndHosts(String region) {
       assertThat(each(podSpec(region).path("topologySpreadConstraints")).map(c -> c.path("topologyKey").asString()))
           .contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void injectsNoServiceLinksThatWouldReadAsFlags(String region) {
       assertThat(podSpec(region).path("enableServiceLinks").isBoolean()).isTrue();
       assertThat(podSpec(region).path("enableServiceLinks").asBoolean()).isFalse();
@@ -109,8 +113,7 @@ class KustomizeTest {
 
   @Nested
   class Environment {
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void everyCrosswatchVariableIsAFlagOfTheNode(String region) {
       List<String> flags = env(region).keySet().stream().filter(n -> n.startsWith("CROSSWATCH_"))
           .map(n -> n.substring("CROSSWATCH_".length()).toLowerCase(Locale.ROOT).replace('_', '-')).toList();
@@ -119,8 +122,7 @@ class KustomizeTest {
               .as("--%s is a flag of the node", flag).isTrue());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void joinsTheKubernetesStackAsThePodOnItsOwnAddress(String region) {
       Map<String, JsonNode> env = env(region);
       assertThat(env.get("CROSSWATCH_CLUSTER_STACK").path("value").asString()).isEqualTo("kubernetes");
@@ -131,8 +133,7 @@ class KustomizeTest {
           .contains("-Djgroups.dns.query=crosswatch-ping.$(POD_NAMESPACE).svc.cluster.local");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void referencesOnlyVariablesDefinedBeforeThem(String region) {
       List<String> defined = new ArrayList<>();
       for (JsonNode variable : each(container(region).path("env")).toList()) {
@@ -145,8 +146,7 @@ class KustomizeTest {
       }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void takesRpcUrlsFromASecretAndNeverFromAConfigMap(String region) {
       JsonNode rpc = env(region).get("CROSSWATCH_RPC");
       assertThat(rpc.has("value")).isFalse();
@@ -162,8 +162,7 @@ class KustomizeTest {
 
   @Nested
   class Services {
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void discoveryServiceIsHeadlessAndListsReplicasBeforeTheyAreReady(String region) {
       JsonNode spec = manifest(region, "Service", "crosswatch-ping").path("spec");
       assertThat(spec.path("clusterIP").asString()).isEqualTo("None");
@@ -172,24 +171,21 @@ class KustomizeTest {
       assertThat(spec.path("selector")).isEqualTo(podLabelsSelectedBy(spec.path("selector"), region));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void clientServiceServesHttpFromReadyReplicasOnly(String region) {
       JsonNode spec = manifest(region, "Service", "crosswatch-http").path("spec");
       assertThat(each(spec.path("ports")).map(p -> p.path("port").asInt())).containsExactly(7300);
       assertThat(spec.path("publishNotReadyAddresses").asBoolean(false)).isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void networkPolicyOpensJGroupsBetweenReplicasAndHttpToTheNamespace(String region) {
       JsonNode spec = manifest(region, "NetworkPolicy", "crosswatch").path("spec");
       assertThat(each(spec.path("ingress")).flatMap(rule -> each(rule.path("ports")))
           .map(p -> p.path("port").asInt())).containsExactlyInAnyOrder(7800, 57800, 7300);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void disruptionsTakeAtMostOneReplica(String region) {
       assertThat(manifest(region, "PodDisruptionBudget", "crosswatch").path("spec").path("maxUnavailable").asInt())
           .isEqualTo(1);
@@ -210,8 +206,7 @@ class KustomizeTest {
           .path("namespace").asString()).distinct()).hasSize(2);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"region-a", "region-b"})
+    @EachRegion
     void shipTheAlertRulesAndTheDashboard(String region) {
       assertThat(manifest(region, "PrometheusRule", "crosswatch").path("spec").path("groups").size()).isPositive();
       assertThat(manifest(region, "ConfigMap", "crosswatch-grafana-dashboard").path("metadata").path("labels")
@@ -266,7 +261,7 @@ class KustomizeTest {
     return selector;
   }
 
-  private static java.util.stream.Stream<JsonNode> each(JsonNode array) {
+  private static Stream<JsonNode> each(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false);
   }
 }

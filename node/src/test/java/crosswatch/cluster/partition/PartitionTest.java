@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.infinispan.partitionhandling.AvailabilityMode;
 import org.junit.jupiter.api.Nested;
@@ -95,7 +96,7 @@ class PartitionTest {
         .isNotEqualTo(minority.get(SplitWrites.key(n)).status()));
     Map<MessageKey, MessageRecord> expected = SplitWrites.merged(majority, minority);
     long differing = SplitWrites.keys().stream()
-        .filter(k -> !java.util.Objects.equals(majority.get(k), minority.get(k))).count();
+        .filter(k -> !Objects.equals(majority.get(k), minority.get(k))).count();
 
     heal.run();
 
