@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.infinispan.context.Flag;
 
 /**
  * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster, records when each benchmark record
- * arrives, and once all have, writes its arrivals and its heap per record ({@code <out>.heap}) and leaves.
+ * arrives, and once all have, writes its arrivals, its heap growth, records held and records indexed ({@code <out>.heap}) and
+ * leaves.
  * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records, out file.
  */
 public final class BenchReplica {
@@ -30,7 +32,9 @@ public final class BenchReplica {
       arrivals.awaitAll(Duration.ofMinutes(10));
       long heldHeap = StoreBenchmark.usedHeapAfterGc();
       arrivals.writeTo(out);
-      Files.writeString(Path.of(out + ".heap"), (heldHeap - emptyHeap) + " " + member.messages().size());
+      int held = member.cacheManager().getCache(ClusterStores.MESSAGES).getAdvancedCache()
+          .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).size();
+      Files.writeString(Path.of(out + ".heap"), (heldHeap - emptyHeap) + " " + held + " " + member.messages().size());
     }
     System.exit(0);
   }

@@ -75,8 +75,8 @@ public final class ClusterBenchmark {
       report("re-judged records, single merges", delays(records, judgeStart, all, Arrivals::judged));
       for (int n = 1; n < NAMES.size(); n++) {
         String[] heap = Files.readString(Path.of(arrivalsFile(root, n) + ".heap")).split(" ");
-        StoreBenchmark.print("%s (own JVM) holding %s records: %,.0f heap bytes per record", NAMES.get(n), heap[1],
-            Long.parseLong(heap[0]) / Double.parseDouble(heap[1]));
+        StoreBenchmark.print("%s (own JVM) holding %s records (%s in its query index): %,.0f heap bytes per record",
+            NAMES.get(n), heap[1], heap[2], Long.parseLong(heap[0]) / Double.parseDouble(heap[1]));
       }
     } finally {
       replicas.forEach(Process::destroyForcibly);
