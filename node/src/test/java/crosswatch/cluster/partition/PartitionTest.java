@@ -8,6 +8,7 @@ import crosswatch.cluster.ClusterStores;
 import crosswatch.cluster.PartitionMerges;
 import crosswatch.cluster.RunningNodes;
 import crosswatch.cluster.TestNodes;
+import crosswatch.store.Checkpoint;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageQuery;
 import crosswatch.store.MessageRecord;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three members in this JVM split into {node-a, node-b} and {node-c}; both sides keep writing conflicting
- * verdicts for the same messages (ALLOW_READ_WRITES), and after healing every member holds, for every key, the
- * merge of both sides' versions, its query index agrees, and the merge and conflict counters moved.
+ * verdicts for the same messages (ALLOW_READ_WRITES) and moving the same checkpoint differently, and after
+ * healing every member holds, for every key, the merge of both sides' versions, its query index agrees, the
+ * lower checkpoint survives, and the merge and conflict counters moved.
  */
 class PartitionTest {
   private static final List<String> NAMES = List.of("node-a", "node-b", "node-c");
@@ -77,6 +79,7 @@ class PartitionTest {
     ClusterStores b = members.get(1);
     ClusterStores c = members.get(2);
     a.messages().mergeAll(SplitWrites.beforeSplit());
+    a.checkpoints().put(checkpoint(901, 100, '1'));
     members.forEach(m -> assertThat(m.messages().size()).isEqualTo(60));
 
     split.run();
@@ -87,6 +90,9 @@ class PartitionTest {
 
     SplitWrites.writeOnMajority(b.messages(), "node-b");
     SplitWrites.writeOnMinority(c.messages(), "node-c");
+    b.checkpoints().put(checkpoint(901, 150, '2'));
+    c.checkpoints().put(checkpoint(901, 120, '3'));
+    c.checkpoints().put(checkpoint(902, 50, '4'));
     Map<MessageKey, MessageRecord> majority = snapshot(a.messages());
     Map<MessageKey, MessageRecord> minority = snapshot(c.messages());
     assertThat(snapshot(b.messages())).isEqualTo(majority);
@@ -110,6 +116,9 @@ class PartitionTest {
         assertThat(m.messages().pending())
             .containsExactlyInAnyOrderElementsOf(
                 expected.values().stream().filter(r -> r.status() == Status.PENDING).toList());
+        // Scanning resumes from the lower checkpoint, which no side can have skipped blocks before.
+        assertThat(m.checkpoints().get(901)).contains(checkpoint(901, 120, '3'));
+        assertThat(m.checkpoints().get(902)).contains(checkpoint(902, 50, '4'));
       }
     });
     // The merge decided by stamp: valid where the majority's stamp (10) beats the minority's (5), else invalid.
@@ -120,6 +129,10 @@ class PartitionTest {
     assertThat(IntStream.range(0, 3).mapToDouble(i -> resolved(i, "kept-preferred")).sum()).isZero();
     IntStream.range(0, 3).forEach(i -> assertThat(nodes.registry(i).get(PartitionMerges.MERGES).counter().count())
         .as("merges seen by %s", NAMES.get(i)).isGreaterThanOrEqualTo(1));
+  }
+
+  private static Checkpoint checkpoint(long chainId, long block, char hashDigit) {
+    return new Checkpoint(chainId, block, "0x" + String.valueOf(hashDigit).repeat(64));
   }
 
   private double resolved(int member, String outcome) {
