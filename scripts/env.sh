@@ -1,5 +1,5 @@
-# Sourced by the other scripts: picks a JDK >= 21, installs the devnet's npm packages, promtool and Chromium when
-# missing.
+# Sourced by the other scripts: picks a JDK >= 21 and installs the devnet's npm packages when missing;
+# scripts/test also calls install_test_tools.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -26,32 +26,24 @@ install_devnet() {
   fi
 }
 
-# The alert-rule tests run `promtool check rules` / `promtool test rules`; Debian ships it in `prometheus`.
-install_promtool() {
-  command -v promtool >/dev/null 2>&1 && return 0
+# Test tools from Debian's packages, installed once when missing (as root; otherwise one line says what to run):
+# promtool (package prometheus) for the alert-rule tests, kubectl (kubernetes-client) for the manifest tests,
+# chromium and chromedriver for the status page's browser test.
+install_test_tools() {
+  local missing=()
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || missing+=(chromium chromium-driver)
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "crosswatch: installing promtool (Debian package prometheus) for the alert-rule tests" >&2
+    echo "crosswatch: installing test tools: ${missing[*]}" >&2
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "crosswatch: promtool not found; install it (e.g. sudo apt-get install prometheus) or the alert-rule tests fail" >&2
-  fi
-}
-
-# The status page's browser test drives headless Chromium through chromedriver; Debian ships both.
-install_chromium() {
-  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "crosswatch: installing chromium and chromium-driver for the status page's browser test" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
-  else
-    echo "crosswatch: chromium/chromedriver not found; install them (e.g. sudo apt-get install chromium chromium-driver) or the browser test is skipped" >&2
+    echo "crosswatch: missing test tools; install them: sudo apt-get install ${missing[*]}" >&2
   fi
 }
 
 pick_jdk
 install_devnet
-install_promtool
-install_chromium
 echo "crosswatch: using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))" >&2

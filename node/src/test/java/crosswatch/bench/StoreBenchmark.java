@@ -49,8 +49,8 @@ import org.web3j.utils.Numeric;
  */
 public final class StoreBenchmark {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final int BLOCK_BATCH = 500;
-  private static final int WRITER_THREADS = 8;
+  static final int BLOCK_BATCH = 500;
+  static final int WRITER_THREADS = 8;
   private static final String WRITER = "node-0";
 
   private StoreBenchmark() {}
@@ -148,7 +148,7 @@ public final class StoreBenchmark {
     }
   }
 
-  private static void writeInBatches(MessageStore store, int count, IntFunction<MessageRecord> records) {
+  static void writeInBatches(MessageStore store, int count, IntFunction<MessageRecord> records) {
     for (int from = 0; from < count; from += BLOCK_BATCH) {
       store.mergeAll(IntStream.range(from, Math.min(from + BLOCK_BATCH, count)).mapToObj(records).toList());
     }
@@ -165,7 +165,7 @@ public final class StoreBenchmark {
     print("%s: median %.2f ms, max %.2f ms (%d runs)", what, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6, runs);
   }
 
-  private static long usedHeapAfterGc() {
+  static long usedHeapAfterGc() {
     var memory = ManagementFactory.getMemoryMXBean();
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
@@ -179,7 +179,7 @@ public final class StoreBenchmark {
    * A message as the scanner writes it: unique hashes, a realistic identifier, one history entry, first seen at
    * its own instant, one writer name for all.
    */
-  private static MessageRecord record(int i) {
+  static MessageRecord record(int i) {
     byte[] seed = BigInteger.valueOf(i).toByteArray();
     Instant seen = T0.plusMillis(i);
     String blockHash = Hash.sha3(Numeric.toHexString(seed));
@@ -192,19 +192,19 @@ public final class StoreBenchmark {
         List.of(new HistoryEntry(Status.PENDING, null, seen)), seen, seen, new Stamp(1, WRITER));
   }
 
-  private static MessageRecord judged(MessageRecord r) {
+  static MessageRecord judged(MessageRecord r) {
     return r.withStatus(Status.VALID, null, T0.plusSeconds(2), new Stamp(2, "node-1"));
   }
 
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static void print(String format, Object... args) {
+  static void print(String format, Object... args) {
     System.out.println("bench " + String.format(format, args));
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     try (var paths = Files.walk(root)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

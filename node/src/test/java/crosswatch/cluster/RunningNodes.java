@@ -1,5 +1,6 @@
 package crosswatch.cluster;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +15,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningNodes implements AutoCloseable, AfterEachCallback {
   private final List<ClusterStores> nodes = new ArrayList<>();
+  private final List<MeterRegistry> registries = new ArrayList<>();
 
   /** Starts the members at the same time, as replicas that wait for an initial cluster size must be. */
   public List<ClusterStores> startTogether(List<ClusterOptions> options) {
+    List<MeterRegistry> meters = options.stream().<MeterRegistry>map(o -> new SimpleMeterRegistry()).toList();
     List<ClusterStores> started;
     try (var starter = Executors.newVirtualThreadPerTaskExecutor()) {
       started = options.stream()
-          .map(o -> CompletableFuture.supplyAsync(() -> ClusterStores.start(o, new SimpleMeterRegistry()), starter))
+          .map(o -> CompletableFuture.supplyAsync(
+              () -> ClusterStores.start(o, meters.get(options.indexOf(o))), starter))
           .toList().stream()
           .map(CompletableFuture::join)
           .toList();
     }
     nodes.addAll(started);
+    registries.addAll(meters);
     return started;
   }
 
@@ -37,6 +42,11 @@ public final class RunningNodes implements AutoCloseable, AfterEachCallback {
     return nodes.get(index);
   }
 
+  /** The meter registry the member at {@code index} reports to. */
+  public MeterRegistry registry(int index) {
+    return registries.get(index);
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     close();
@@ -46,5 +56,6 @@ public final class RunningNodes implements AutoCloseable, AfterEachCallback {
   public void close() {
     nodes.reversed().forEach(ClusterStores::close);
     nodes.clear();
+    registries.clear();
   }
 }

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Key material for TLS tests, made with the JDK's keytool: a CA, nodes it signed, and strangers it did not. */
-final class TestCertificates {
+public final class TestCertificates {
   static final String PASSWORD = "changeit-test";
 
   private final Path dir;
   private final Path keytool;
 
-  TestCertificates(Path dir) throws IOException, InterruptedException {
+  public TestCertificates(Path dir) throws IOException, InterruptedException {
     this.dir = Files.createDirectories(dir);
     this.keytool = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("keytool");
     keytool("-genkeypair", "-alias", "ca", "-dname", "CN=crosswatch-test-ca", "-ext", "bc:c",
@@ -28,7 +28,7 @@ final class TestCertificates {
   }
 
   /** A node key whose certificate the CA signed. */
-  TlsOptions signed(String name) throws IOException, InterruptedException {
+  public TlsOptions signed(String name) throws IOException, InterruptedException {
     String store = path(name + ".p12");
     keytool("-genkeypair", "-alias", name, "-dname", "CN=" + name, "-keystore", store, "-keyalg", "EC",
         "-groupname", "secp256r1", "-validity", "2");
@@ -41,7 +41,7 @@ final class TestCertificates {
   }
 
   /** A node key with a self-signed certificate: valid TLS, but not from the cluster's CA. */
-  TlsOptions stranger(String name) throws IOException, InterruptedException {
+  public TlsOptions stranger(String name) throws IOException, InterruptedException {
     String store = path(name + ".p12");
     keytool("-genkeypair", "-alias", name, "-dname", "CN=" + name, "-keystore", store, "-keyalg", "EC",
         "-groupname", "secp256r1", "-validity", "2");
