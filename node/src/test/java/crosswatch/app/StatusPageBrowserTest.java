@@ -3,12 +3,12 @@ package crosswatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.devnet.ExecutingReceipt;
+import crosswatch.testkit.RequiredTool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ class StatusPageBrowserTest {
   @Test
   void thePageShowsTheChainsAndAnInvalidMessageAppearsWithoutAReload(@TempDir Path dataDir, @TempDir Path browser)
       throws Exception {
-    Assumptions.assumeTrue(WebDriver.available(), "chromium and chromedriver are installed by scripts/env.sh");
+    RequiredTool.require(WebDriver.available(), "chromium and chromedriver");
     try (var node = new DevnetNode(dataDir); var page = new WebDriver(browser.resolve("profile"))) {
       page.open(node.baseUrl());
       page.run("window.loadedOnce = 'yes';");

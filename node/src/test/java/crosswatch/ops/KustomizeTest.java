@@ -1,9 +1,9 @@
 package crosswatch.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import crosswatch.config.Flags;
+import crosswatch.testkit.RequiredTool;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -46,7 +46,7 @@ class KustomizeTest {
 
   @BeforeAll
   static void render() {
-    assumeTrue(Kustomize.available(), "kubectl is not installed (scripts/env.sh installs kubernetes-client)");
+    RequiredTool.require(Kustomize.available(), "kubectl (Debian package kubernetes-client)");
     REGIONS.forEach(region -> rendered.put(region, Kustomize.render(region)));
   }
 
