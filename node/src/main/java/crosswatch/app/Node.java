@@ -1,17 +1,17 @@
 package crosswatch.app;
 
 import crosswatch.api.ApiServer;
-import crosswatch.cluster.ClusterOptions;
+import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.ResumePoints;
 import crosswatch.config.Config;
-import crosswatch.store.CheckpointStore;
-import crosswatch.store.FileCheckpointStore;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +40,17 @@ public final class Node implements AutoCloseable {
       onStop(registry::close);
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
-      var cluster = started(ClusterStores.start(
-          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry));
+      var cluster = started(ClusterStores.start(ClusterWiring.options(config), registry));
       MessageStore store = cluster.messages();
-      CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
+      var resume = new ResumePoints(config.dataDir(), cluster.checkpoints());
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
-          checkpoints, registry, config.nodeName()));
-      pipeline.start();
-      var api = started(new ApiServer(store, registry));
+          cluster.checkpoints(), registry, config.nodeName(), ChainSettings.DEFAULTS,
+          ClusterWiring.coldStarts(resume, cluster, config)));
+      pipeline.start(Set.of());
+      var owners = ClusterWiring.owners(config, pipeline, registry);
+      var membership = started(ClusterWiring.watch(cluster, pipeline, config, registry, owners));
+      var api = started(new ApiServer(store, registry,
+          Optional.of(() -> ClusterWiring.status(config, membership, owners))));
       httpPort = api.start(config.httpHost(), config.httpPort());
     } catch (Exception e) {
       close();

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param chains every watched chain, with distinct chain ids
  * @param startBlocks where each chain's scan begins when it has no checkpoint: one entry per chain
  * @param httpPort 0 lets the system pick a free port
+ * @param cluster how this node joins its replicas
  */
 public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
-                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
+                     String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
+                     ClusterConfig cluster) {
 
   public Config {
     chains = List.copyOf(chains);
@@ -27,6 +29,7 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(cluster, "cluster");
     if (chains.isEmpty()) {
       throw new IllegalArgumentException("at least one chain is required");
     }

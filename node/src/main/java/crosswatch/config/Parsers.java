@@ -2,10 +2,14 @@ package crosswatch.config;
 
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
+import crosswatch.cluster.ClusterMember;
+import crosswatch.cluster.JGroupsStack;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +96,33 @@ final class Parsers {
       }
     }
     throw new InvalidValue("expected kv or json, got \"" + raw + "\"");
+  }
+
+  /** A decimal in {@code [min, max]}. */
+  static int bounded(String raw, int min, int max) {
+    long value = decimal(raw);
+    if (value < min || value > max) {
+      throw new InvalidValue("expected a number in " + min + ".." + max + ", got \"" + raw + "\"");
+    }
+    return (int) value;
+  }
+
+  static String clusterStack(String raw) {
+    if (JGroupsStack.BUNDLED.contains(raw)) {
+      return raw;
+    }
+    if (raw.endsWith(".xml") && Files.isRegularFile(path(raw))) {
+      return raw;
+    }
+    throw new InvalidValue("expected tcp, tcp-tls, kubernetes or an existing JGroups .xml file, got \"" + raw + "\"");
+  }
+
+  static List<ClusterMember> clusterMembers(String raw) {
+    try {
+      return ClusterMember.parseList(raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValue("expected host[port],host[port],..., got \"" + raw + "\"");
+    }
   }
 
   /** A chain id: a positive decimal that fits a signed 64-bit integer. */

@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final JudgeListener listener;
   private final Verdicts verdicts;
   private final StatusWriter writer;
-  private final Map<Long, InitiatingChainJudge> judges = new HashMap<>();
+  private final Map<Long, InitiatingBlocks> chains;
+  private final InitiatingChainJudge.Context context;
+  private final Map<Long, InitiatingChainJudge> judges = new ConcurrentHashMap<>();
+  private final Set<Long> owned = ConcurrentHashMap.newKeySet();
 
   /** @param chains every watched chain's blocks, by chain id */
   public Judging(Map<Long, InitiatingBlocks> chains, DependencySet dependencies, MessageStore store,
@@ -45,16 +49,47 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.listener = listener;
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store);
-    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY);
+    this.chains = Map.copyOf(chains);
+    this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
   }
 
-  /** Starts the judges and hands them every message still pending in the store (a restart resumes them). */
+  /** Judges the messages initiated on every watched chain: what a replica that owns every chain does. */
   public void start() {
-    judges.values().forEach(InitiatingChainJudge::start);
-    List<MessageRecord> pending = store.pending();
-    log.info("judging started chains={} pendingMessages={}", judges.keySet(), pending.size());
-    dispatch(pending);
+    chains.keySet().forEach(this::own);
+  }
+
+  /**
+   * Judges the messages initiated on {@code chainId} from now on, starting with every one still pending in the
+   * store (a restart or a takeover resumes them). Its scanner must run on this replica too: judging waits for
+   * the chain to be scanned past a message's initiating block.
+   */
+  public synchronized void own(long chainId) {
+    if (chains.containsKey(chainId) && owned.add(chainId)) {
+      judges.get(chainId).start();
+      List<MessageRecord> pending = store.pending().stream().filter(r -> r.initiatingChainId() == chainId).toList();
+      log.info("judging started initiatingChainId={} pendingMessages={}", chainId, pending.size());
+      dispatch(pending);
+    }
+  }
+
+  /** Stops judging the messages initiated on {@code chainId}: they stay pending for the chain's new owner. */
+  public synchronized void disown(long chainId) {
+    if (owned.remove(chainId)) {
+      judges.put(chainId, new InitiatingChainJudge(chainId, chains.get(chainId), context)).close();
+      log.info("judging stopped initiatingChainId={}", chainId);
+    }
+  }
+
+  /**
+   * Pending messages that reached the store some other way (another replica found them, a partition healed):
+   * judged here when their initiating chain is owned here, else left to its owner. Messages pointing at a chain
+   * nobody watches were judged by the replica that found them.
+   */
+  public void stored(Collection<MessageRecord> records) {
+    dispatch(records.stream()
+        .filter(r -> r.status() == Status.PENDING && chains.containsKey(r.initiatingChainId()))
+        .toList());
   }
 
   @Override
@@ -129,7 +164,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
       Optional<InitiatingChainJudge> judge = judge(chainId);
       if (judge.isPresent()) {
         judge.get().judge(group);
-      } else {
+      } else if (!chains.containsKey(chainId)) {
         group.forEach(r -> unwatched.add(new StatusWriter.Change(r,
             Verdicts.judged(r, verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED), now, clock.next()))));
       }
@@ -140,8 +175,9 @@ public final class Judging implements ChainEvents, AutoCloseable {
     report(writer.write(unwatched.stream().filter(StatusWriter.Change::statusChanged).toList()));
   }
 
+  /** The judge of a chain owned here; empty for a chain that is not watched or is owned by another replica. */
   private Optional<InitiatingChainJudge> judge(long chainId) {
-    return Optional.ofNullable(judges.get(chainId));
+    return owned.contains(chainId) ? Optional.ofNullable(judges.get(chainId)) : Optional.empty();
   }
 
   private void report(List<StatusWriter.Change> stored) {
@@ -150,7 +186,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   /** Stops every judge; messages still waiting stay pending in the store. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    owned.clear();
     judges.values().forEach(InitiatingChainJudge::close);
   }
 }
