@@ -1,0 +1,94 @@
+package crosswatch.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import crosswatch.devnet.Devnet;
+import crosswatch.store.MessageKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/** Three replicas as separate processes on loopback over three anvil chains: forming, and losing an owner. */
+class ClusterFailoverTest {
+  private static final Logger log = LoggerFactory.getLogger(ClusterFailoverTest.class);
+  private static Devnet devnet;
+
+  @TempDir
+  Path root;
+  private Replicas replicas;
+
+  @BeforeAll
+  static void chains() {
+    devnet = Devnet.start(901, 902, 903);
+  }
+
+  @AfterAll
+  static void stopChains() {
+    devnet.close();
+  }
+
+  @AfterEach
+  void stopReplicas() {
+    replicas.close();
+  }
+
+  @Test
+  void threeReplicasStartedAtTheSameMomentFormOneClusterAndAgreeOnOwners() {
+    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
+
+    JsonNode first = replicas.awaitView();
+
+    assertThat(Replicas.members(first)).containsExactly("replica-a", "replica-b", "replica-c");
+    for (NodeProcess node : replicas.all()) {
+      JsonNode view = Replicas.cluster(node).orElseThrow();
+      assertThat(view.get("node").asString()).isEqualTo(node.name());
+      assertThat(view.get("coordinator")).isEqualTo(first.get("coordinator"));
+      assertThat(view.get("viewId")).isEqualTo(first.get("viewId"));
+      assertThat(view.get("owners")).isEqualTo(first.get("owners"));
+      assertThat(view.get("degraded").asBoolean()).isFalse();
+    }
+    assertThat(first.get("owners").properties()).hasSize(3)
+        .allSatisfy(e -> assertThat(e.getValue()).hasSize(1));
+  }
+
+  @Test
+  void killingTheOwnerOfAChainLosesNoMessageEmittedBeforeDuringOrAfter() {
+    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
+    var messages = new CrossMessages(devnet.chains());
+    String victimName = Replicas.owner(replicas.awaitView(), 901);
+    NodeProcess victim = replicas.named(victimName);
+    List<MessageKey> all = new ArrayList<>(messages.rounds(2));
+    replicas.awaitAllServe(all, "valid");
+
+    long killedAt = System.nanoTime();
+    victim.kill();
+    MessageKey during = messages.emit(devnet.chain(901));
+    NodeProcess survivor = replicas.running().getFirst();
+    await().atMost(Replicas.PATIENCE).pollInterval(Duration.ofMillis(50))
+        .until(() -> survivor.get("/api/v1/messages/" + during).isPresent());
+    Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+    log.info("takeover measured killed={} chainId=901 scannedAgainAfterMs={}", victimName, takeover.toMillis());
+    all.add(during);
+    all.addAll(messages.rounds(2));
+
+    replicas.awaitAllServe(all, "valid");
+    JsonNode view = replicas.awaitView();
+    assertThat(Replicas.members(view)).hasSize(2).doesNotContain(victimName);
+    view.get("owners").properties().forEach(e -> assertThat(e.getValue().get(0).asString()).isNotEqualTo(victimName));
+    for (MessageKey key : all) {
+      JsonNode record = survivor.get("/api/v1/messages/" + key).orElseThrow();
+      record.get("history").forEach(h -> assertThat(h.get("status").asString()).isIn("pending", "valid"));
+    }
+    assertThat(takeover).isLessThan(Duration.ofSeconds(10));
+  }
+}
