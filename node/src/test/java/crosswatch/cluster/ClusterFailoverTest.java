@@ -10,42 +10,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-/** Three replicas as separate processes on loopback over three anvil chains: forming, and losing an owner. */
+/**
+ * Three replicas as separate processes on loopback over three anvil chains, started at the same moment once for
+ * the class (a start costs most of the time on two cores): first how they form, then losing an owner.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverTest {
   private static final Logger log = LoggerFactory.getLogger(ClusterFailoverTest.class);
-  private static Devnet devnet;
 
-  @TempDir
-  Path root;
+  private Devnet devnet;
   private Replicas replicas;
 
   @BeforeAll
-  static void chains() {
+  void startTogether(@TempDir Path root) {
     devnet = Devnet.start(901, 902, 903);
+    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
   }
 
   @AfterAll
-  static void stopChains() {
+  void stop() {
+    replicas.close();
     devnet.close();
   }
 
-  @AfterEach
-  void stopReplicas() {
-    replicas.close();
-  }
-
   @Test
+  @Order(1)
   void threeReplicasStartedAtTheSameMomentFormOneClusterAndAgreeOnOwners() {
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
-
     JsonNode first = replicas.awaitView();
 
     assertThat(Replicas.members(first)).containsExactly("replica-a", "replica-b", "replica-c");
@@ -62,8 +64,8 @@ class ClusterFailoverTest {
   }
 
   @Test
+  @Order(2)
   void killingTheOwnerOfAChainLosesNoMessageEmittedBeforeDuringOrAfter() {
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
     var messages = new CrossMessages(devnet.chains());
     String victimName = Replicas.owner(replicas.awaitView(), 901);
     NodeProcess victim = replicas.named(victimName);
