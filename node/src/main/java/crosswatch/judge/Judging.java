@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns what scanning finds into judged, stored messages: stores each new message before the scanner moves on,
  * hands it to the judge of the chain it points into, and marks messages of reorged-out blocks. Messages pointing
  * at a chain that is not watched are judged at once on what the dependency set says (unknown chain: invalid).
+ * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
+ * owned by another replica are stored pending and left to it.
  */
 public final class Judging implements ChainEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Judging.class);
