@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import crosswatch.protocol.Identifier;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointStore;
+import crosswatch.store.FileCheckpointStore;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -15,10 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -34,19 +32,9 @@ class ResumePointsTest {
   @TempDir
   Path dataDir;
 
-  /** A shared checkpoint store as a cluster that lost its state has it: empty. */
-  private static final class Lost implements CheckpointStore {
-    private final Map<Long, Checkpoint> checkpoints = new HashMap<>();
-
-    @Override
-    public Optional<Checkpoint> get(long chainId) {
-      return Optional.ofNullable(checkpoints.get(chainId));
-    }
-
-    @Override
-    public void put(Checkpoint checkpoint) {
-      checkpoints.put(checkpoint.chainId(), checkpoint);
-    }
+  /** The shared checkpoints of a cluster that lost its state: an empty store. */
+  private CheckpointStore lost() {
+    return new FileCheckpointStore(dataDir.resolve("lost"));
   }
 
   private static MessageRecord messageAt(long chainId, long blockNumber) {
@@ -70,12 +58,12 @@ class ResumePointsTest {
 
   @Test
   void nothingKnownOfAChainLeavesItToItsConfiguredStart() {
-    assertThat(new ResumePoints(dataDir, new Lost()).coldStart(901)).isEmpty();
+    assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEmpty();
   }
 
   @Test
   void aChainTheClusterHoldsACheckpointForResumesFromThatCheckpoint() {
-    var shared = new Lost();
+    CheckpointStore shared = lost();
     shared.put(new Checkpoint(901, 40, HASH));
 
     assertThat(new ResumePoints(dataDir, shared).coldStart(901)).isEmpty();
@@ -84,7 +72,7 @@ class ResumePointsTest {
   @Test
   void withoutMessagesScanningResumesAfterTheLastCheckpointSeen() {
     running(node -> node.checkpoints().put(new Checkpoint(901, 40, HASH)),
-        () -> assertThat(new ResumePoints(dataDir, new Lost()).coldStart(901)).isEqualTo(OptionalLong.of(41)));
+        () -> assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(41)));
   }
 
   @Test
@@ -93,7 +81,7 @@ class ResumePointsTest {
       node.messages().merge(messageAt(901, 12));
       node.messages().merge(messageAt(901, 30));
       node.checkpoints().put(new Checkpoint(901, 40, HASH));
-    }, () -> assertThat(new ResumePoints(dataDir, new Lost()).coldStart(901)).isEqualTo(OptionalLong.of(12)));
+    }, () -> assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(12)));
   }
 
   @Test
@@ -104,6 +92,6 @@ class ResumePointsTest {
       new ResumePoints(dataDir, node.checkpoints()).follow(node.cacheManager(), node.messages(), List.of(901L));
     }
 
-    assertThat(new ResumePoints(dataDir, new Lost()).coldStart(901)).isEqualTo(OptionalLong.of(7));
+    assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(7));
   }
 }
