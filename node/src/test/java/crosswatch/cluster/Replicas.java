@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -113,7 +114,23 @@ final class Replicas implements AutoCloseable {
   }
 
   void awaitAllServe(List<MessageKey> keys, String status) {
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(keys, status));
+    try {
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(keys, status));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("not every replica serves every message as " + status + ": " + served(keys), e);
+    }
+  }
+
+  /** What each running replica serves for each message: its status and last check, or absent. */
+  private Map<String, List<String>> served(List<MessageKey> keys) {
+    var served = new LinkedHashMap<String, List<String>>();
+    for (NodeProcess node : running()) {
+      Map<String, JsonNode> seen = messages(node, keys);
+      served.put(node.name(), keys.stream().map(k -> Optional.ofNullable(seen.get(k.toString()))
+          .map(m -> k + "=" + m.get("status").asString() + "@" + m.get("lastCheckedAt").asString())
+          .orElse(k + "=absent")).toList());
+    }
+    return served;
   }
 
   @Override
