@@ -8,42 +8,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three replicas as separate processes, stopped and started again as a whole or one at a time. Every replica
- * starts at {@code latest}: only checkpoints and resume points can bring back what happened before or meanwhile.
+ * Three replicas as separate processes, stopped and started again as a whole or one at a time; one cluster for
+ * the class, in order (a start costs most of the time on two cores). Every replica starts at {@code latest}: only
+ * checkpoints and resume points can bring back what happened before or meanwhile.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRestartTest {
-  private static Devnet devnet;
-
-  @TempDir
-  Path root;
+  private Devnet devnet;
   private Replicas replicas;
+  private CrossMessages messages;
 
   @BeforeAll
-  static void chains() {
+  void startTogether(@TempDir Path root) {
     devnet = Devnet.start(911, 912);
+    messages = new CrossMessages(devnet.chains());
+    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
   }
 
   @AfterAll
-  static void stopChains() {
+  void stop() {
+    replicas.close();
     devnet.close();
   }
 
-  @AfterEach
-  void stopReplicas() {
-    replicas.close();
-  }
-
   @Test
+  @Order(1)
   void aClusterStoppedGracefullyComesBackWithItsRecordsAndOneRestartedReplicaCatchesUp() {
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
     replicas.awaitView();
-    var messages = new CrossMessages(devnet.chains());
     List<MessageKey> all = new ArrayList<>(messages.rounds(2));
     replicas.awaitAllServe(all, "valid");
 
@@ -62,10 +63,9 @@ class ClusterRestartTest {
   }
 
   @Test
+  @Order(2)
   void aClusterKilledAtOnceSkipsNoBlockWhenItStartsAgain() {
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
     replicas.awaitView();
-    var messages = new CrossMessages(devnet.chains());
     List<MessageKey> before = messages.rounds(2);
     replicas.awaitAllServe(before, "valid");
 
