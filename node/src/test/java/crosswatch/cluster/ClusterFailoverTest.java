@@ -3,7 +3,6 @@ package crosswatch.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import crosswatch.devnet.Devnet;
 import crosswatch.store.MessageKey;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,19 +29,16 @@ import tools.jackson.databind.JsonNode;
 class ClusterFailoverTest {
   private static final Logger log = LoggerFactory.getLogger(ClusterFailoverTest.class);
 
-  private Devnet devnet;
   private Replicas replicas;
 
   @BeforeAll
   void startTogether(@TempDir Path root) {
-    devnet = Devnet.start(901, 902, 903);
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
+    replicas = Replicas.startedOnDevnet(root, 3, 901, 902, 903);
   }
 
   @AfterAll
   void stop() {
     replicas.close();
-    devnet.close();
   }
 
   @Test
@@ -69,7 +65,7 @@ class ClusterFailoverTest {
   @Test
   @Order(2)
   void killingTheOwnerOfAChainLosesNoMessageEmittedBeforeDuringOrAfter() {
-    var messages = new CrossMessages(devnet.chains());
+    var messages = new CrossMessages(replicas.devnet().chains());
     String victimName = Replicas.owner(replicas.awaitView(), 901);
     NodeProcess victim = replicas.named(victimName);
     List<MessageKey> all = new ArrayList<>(messages.rounds(2));
@@ -77,7 +73,7 @@ class ClusterFailoverTest {
 
     long killedAt = System.nanoTime();
     victim.kill();
-    MessageKey during = messages.emit(devnet.chain(901));
+    MessageKey during = messages.emit(replicas.devnet().chain(901));
     NodeProcess survivor = replicas.running().getFirst();
     await().atMost(Replicas.PATIENCE).pollInterval(Duration.ofMillis(50))
         .until(() -> survivor.get("/api/v1/messages/" + during).isPresent());

@@ -2,7 +2,6 @@ package crosswatch.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import crosswatch.devnet.Devnet;
 import crosswatch.store.MessageKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,21 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRestartTest {
-  private Devnet devnet;
   private Replicas replicas;
   private CrossMessages messages;
 
   @BeforeAll
   void startTogether(@TempDir Path root) {
-    devnet = Devnet.start(911, 912);
-    messages = new CrossMessages(devnet.chains());
-    replicas = new Replicas(root, 3, devnet.chains()).startTogether();
+    replicas = Replicas.startedOnDevnet(root, 3, 911, 912);
+    messages = new CrossMessages(replicas.devnet().chains());
   }
 
   @AfterAll
   void stop() {
     replicas.close();
-    devnet.close();
   }
 
   @Test

@@ -2,6 +2,7 @@ package crosswatch.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import crosswatch.devnet.Devnet;
 import crosswatch.devnet.DevnetChain;
 import crosswatch.store.MessageKey;
 import java.nio.file.Path;
@@ -17,16 +18,29 @@ import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Replicas of one static cluster as separate processes over devnet chains (websocket RPCs), each with its own
- * data directory under {@code root}, free ports and {@code --initial-cluster-size} set to their number. Closing
- * kills every one still running.
+ * Replicas of one static cluster as separate processes over their own devnet chains (websocket RPCs), each with
+ * its own data directory under {@code root}, free ports and {@code --initial-cluster-size} set to their number.
  */
 final class Replicas implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final List<NodeProcess> nodes;
+  private final Devnet devnet;
 
-  Replicas(Path root, int count, List<DevnetChain> chains) {
+  /** Starts anvil chains with the given ids, then the replicas on them, all at the same moment. */
+  static Replicas startedOnDevnet(Path root, int count, long... chainIds) {
+    var devnet = Devnet.start(chainIds);
+    try {
+      return new Replicas(root, count, devnet).startTogether();
+    } catch (RuntimeException e) {
+      devnet.close();
+      throw e;
+    }
+  }
+
+  private Replicas(Path root, int count, Devnet devnet) {
+    this.devnet = devnet;
+    List<DevnetChain> chains = devnet.chains();
     List<Integer> ports = IntStream.range(0, count).mapToObj(i -> TestNodes.freePort()).toList();
     String members = ports.stream().map(p -> "127.0.0.1[" + p + "]").collect(Collectors.joining(","));
     var common = new ArrayList<String>();
@@ -39,6 +53,10 @@ final class Replicas implements AutoCloseable {
       String name = "replica-" + (char) ('a' + i);
       return new NodeProcess(name, root.resolve(name), TestNodes.freePort(), args);
     }).toList();
+  }
+
+  Devnet devnet() {
+    return devnet;
   }
 
   List<NodeProcess> all() {
@@ -133,8 +151,10 @@ final class Replicas implements AutoCloseable {
     return served;
   }
 
+  /** Kills every replica still running, then stops the chains. */
   @Override
   public void close() {
     nodes.forEach(NodeProcess::kill);
+    devnet.close();
   }
 }
