@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import crosswatch.cluster.ClusterStatus;
 import crosswatch.store.ChainStatus;
 import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
@@ -9,10 +10,12 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** The HTTP server: API, health and metrics on one port. Owns its Vert.x instance and handler threads. */
 public final class ApiServer implements AutoCloseable {
@@ -23,45 +26,67 @@ public final class ApiServer implements AutoCloseable {
   private final NodeView node;
   private final MessageCounts counts;
   private final EventFeed feed;
+  private final Optional<Supplier<ClusterStatus>> cluster;
   private final ExecutorService blocking =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("crosswatch-api-", 0).factory());
   private final Vertx vertx = Vertx.vertx(new VertxOptions()
       // Serves no files: without this Vert.x creates a .vertx cache directory in the working directory.
       .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
 
+  /** What a server built for tests of the message API shows: no chains, always in the cluster. */
+  private static final NodeView NO_CHAINS = new NodeView() {
+    @Override
+    public List<ChainStatus> chains() {
+      return List.of();
+    }
+
+    @Override
+    public boolean inCluster() {
+      return true;
+    }
+
+    @Override
+    public long readyLagBlocks() {
+      return 0;
+    }
+  };
+
   /** A server that shows no chains (for tests of the message API). */
   public ApiServer(MessageStore store, PrometheusMeterRegistry registry) {
-    this(store, registry, new MessageCounts(store), new NodeView() {
-      @Override
-      public List<ChainStatus> chains() {
-        return List.of();
-      }
-
-      @Override
-      public boolean inCluster() {
-        return true;
-      }
-
-      @Override
-      public long readyLagBlocks() {
-        return 0;
-      }
-    });
+    this(store, registry, Optional.empty());
   }
 
-  /** @param counts the node's counts of {@code store}'s records, shared with its gauges */
+  /**
+   * A server that shows no chains, with {@code /api/v1/cluster} answered from {@code cluster} when present (for
+   * tests of the message and cluster API).
+   */
+  public ApiServer(MessageStore store, PrometheusMeterRegistry registry, Optional<Supplier<ClusterStatus>> cluster) {
+    this(store, registry, new MessageCounts(store), NO_CHAINS, cluster);
+  }
+
+  /** A server without {@code /api/v1/cluster}. */
   public ApiServer(MessageStore store, PrometheusMeterRegistry registry, MessageCounts counts, NodeView node) {
+    this(store, registry, counts, node, Optional.empty());
+  }
+
+  /**
+   * @param counts the node's counts of {@code store}'s records, shared with its gauges
+   * @param cluster what {@code /api/v1/cluster} shows; without it the route is absent
+   */
+  public ApiServer(MessageStore store, PrometheusMeterRegistry registry, MessageCounts counts, NodeView node,
+                   Optional<Supplier<ClusterStatus>> cluster) {
     this.store = store;
     this.registry = registry;
     this.counts = counts;
     this.node = node;
+    this.cluster = cluster;
     this.feed = new EventFeed(store.events());
   }
 
   /** Binds and returns the port listened on (the chosen one when {@code port} is 0). */
   public int start(String host, int port) throws TimeoutException {
     HttpServer server = vertx.createHttpServer()
-        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed))
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return server.actualPort();

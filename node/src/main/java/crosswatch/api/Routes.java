@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import crosswatch.cluster.ClusterStatus;
 import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -8,7 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** Every route of the HTTP API, in one place. */
 final class Routes {
@@ -19,7 +22,8 @@ final class Routes {
    * loop: a store read may block (a remote Infinispan owner), and a scrape walks every meter.
    */
   static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking,
-                       NodeView node, MessageCounts counts, EventFeed feed) {
+                       NodeView node, MessageCounts counts, EventFeed feed,
+                       Optional<Supplier<ClusterStatus>> cluster) {
     var messages = new MessagesHandler(store);
     var metrics = new MetricsHandler(registry);
     var chains = new ChainsHandler(node);
@@ -33,6 +37,7 @@ final class Routes {
     router.get("/api/v1/chains").handler(on(blocking, chains::list));
     router.get("/api/v1/summary").handler(on(blocking, ctx -> summary(ctx, counts)));
     router.get("/api/v1/events").handler(events::stream);
+    cluster.ifPresent(c -> router.get("/api/v1/cluster").handler(new ClusterHandler(c)::status));
     router.get("/api/v1/openapi.json").handler(StaticFile.load("openapi.json", "application/json")::serve);
     router.get("/").handler(StaticFile.load("status.html", "text/html; charset=utf-8")::serve);
     router.get("/status.css").handler(StaticFile.load("status.css", "text/css; charset=utf-8")::serve);

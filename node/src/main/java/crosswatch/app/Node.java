@@ -3,11 +3,9 @@ package crosswatch.app;
 import crosswatch.api.ApiServer;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
-import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.ResumePoints;
 import crosswatch.config.Config;
-import crosswatch.store.CheckpointStore;
-import crosswatch.store.FileCheckpointStore;
 import crosswatch.metrics.StoreGauges;
 import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
@@ -17,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,20 +44,22 @@ public final class Node implements AutoCloseable {
       onStop(registry::close);
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
-      var cluster = started(ClusterStores.start(
-          ClusterOptions.singleMember(config.dataDir().resolve("cluster"), config.nodeName()), registry,
-          config.retention()));
+      var cluster = started(ClusterStores.start(ClusterWiring.options(config), registry, config.retention()));
       MessageStore store = cluster.messages();
-      CheckpointStore checkpoints = started(new FileCheckpointStore(config.dataDir()));
+      var resume = new ResumePoints(config.dataDir(), cluster.checkpoints());
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
-          checkpoints, registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(), config.sweepInterval()));
-      pipeline.start();
+          cluster.checkpoints(), registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(),
+          config.sweepInterval(), ClusterWiring.coldStarts(resume, cluster, config)));
+      pipeline.start(Set.of());
+      var owners = ClusterWiring.owners(config, pipeline, registry);
+      var membership = started(ClusterWiring.watch(cluster, pipeline, config, registry, owners));
       var counts = started(new MessageCounts(store));
       var status = new NodeStatus(pipeline, cluster.heads(),
           () -> cluster.cacheManager().getStatus().allowInvocations(), config.nodeName(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
-      var api = started(new ApiServer(store, registry, counts, status));
+      var api = started(new ApiServer(store, registry, counts, status,
+          Optional.of(() -> ClusterWiring.status(config, membership, owners))));
       httpPort = api.start(config.httpHost(), config.httpPort());
     } catch (Exception e) {
       close();

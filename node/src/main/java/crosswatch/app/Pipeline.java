@@ -14,24 +14,41 @@ import crosswatch.protocol.DependencySet;
 import crosswatch.store.ChainHeads;
 import crosswatch.store.CheckpointStore;
 import crosswatch.store.HybridClock;
+import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires chain access, scanning and judging for every configured chain: one scanner per chain, one judge per
  * initiating chain, all writing through the message store. {@link #start()} returns at once: a chain that cannot
  * be reached is retried in the background and shown disconnected meanwhile, while the others are watched.
+ *
+ * <p>In a cluster each chain is watched by its owners only ({@link #own}): its scanner runs there, and so does the
+ * judging of the messages initiated on it, since judging waits for that chain to be scanned past each message's
+ * initiating block. A new owner resumes from the shared checkpoint.
  */
 public final class Pipeline implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
   private final List<ChainConnection> connections = new ArrayList<>();
-  private final List<LogScanner> scanners = new ArrayList<>();
+  private final Map<Long, LogScanner> scanners = new LinkedHashMap<>();
+  private final LongFunction<Optional<StartBlock>> coldStarts;
   private final Judging judging;
+  private final Set<Long> owned = new TreeSet<>();
   private boolean started;
 
   public Pipeline(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
@@ -44,23 +61,43 @@ public final class Pipeline implements AutoCloseable {
                   MessageStore store, CheckpointStore checkpoints, MeterRegistry registry, String nodeName,
                   ChainSettings settings) {
     this(chains, startBlocks, dependencies, store, checkpoints, registry, nodeName, settings,
-        new ChainHeads(new ConcurrentHashMap<>()), Judging.DEFAULT_SWEEP);
+        new ChainHeads(new ConcurrentHashMap<>()), Judging.DEFAULT_SWEEP, id -> Optional.empty());
+  }
+
+  /** A pipeline whose chains without a checkpoint begin at their configured start blocks. */
+  public Pipeline(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
+                  MessageStore store, CheckpointStore checkpoints, MeterRegistry registry, String nodeName,
+                  ChainSettings settings, ChainHeads heads, Duration sweepInterval) {
+    this(chains, startBlocks, dependencies, store, checkpoints, registry, nodeName, settings, heads, sweepInterval,
+        id -> Optional.empty());
+  }
+
+  /** A pipeline with heads kept in this process and the default sweep. */
+  public Pipeline(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
+                  MessageStore store, CheckpointStore checkpoints, MeterRegistry registry, String nodeName,
+                  ChainSettings settings, LongFunction<Optional<StartBlock>> coldStarts) {
+    this(chains, startBlocks, dependencies, store, checkpoints, registry, nodeName, settings,
+        new ChainHeads(new ConcurrentHashMap<>()), Judging.DEFAULT_SWEEP, coldStarts);
   }
 
   /**
    * @param heads where chains' latest, safe and finalized heads are shared
    * @param sweepInterval how often messages not yet final are looked at again
+   * @param coldStarts where a chain without any checkpoint begins when it is known better than its configured
+   *     start block (a cluster restarted after losing its shared state resumes from its replicas' safe points)
    */
   public Pipeline(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
                   MessageStore store, CheckpointStore checkpoints, MeterRegistry registry, String nodeName,
-                  ChainSettings settings, ChainHeads heads, Duration sweepInterval) {
+                  ChainSettings settings, ChainHeads heads, Duration sweepInterval,
+                  LongFunction<Optional<StartBlock>> coldStarts) {
+    this.coldStarts = coldStarts;
     var blocks = new LinkedHashMap<Long, InitiatingBlocks>();
     var accessLists = new LinkedHashMap<Long, AccessLists>();
     for (ChainEndpoint chain : chains) {
       var connection = new ChainConnection(chain, settings, registry);
       connections.add(connection);
-      scanners.add(new LogScanner(connection, startBlocks.getOrDefault(chain.chainId(), StartBlock.LATEST),
-          settings, checkpoints, registry));
+      scanners.put(chain.chainId(), new LogScanner(connection,
+          startBlocks.getOrDefault(chain.chainId(), StartBlock.LATEST), settings, checkpoints, registry));
       blocks.put(chain.chainId(), connection.initiatingBlocks());
       accessLists.put(chain.chainId(), connection.accessLists());
     }
@@ -69,25 +106,74 @@ public final class Pipeline implements AutoCloseable {
         sweepInterval);
   }
 
-  /** Starts judging (resuming pending messages), then one scanner per chain; returns without waiting for RPCs. */
+  /** Watches every chain, as a replica alone does; returns without waiting for RPCs. */
   public synchronized void start() {
+    start(scanners.keySet());
+  }
+
+  /** Watches the chains given (those this replica owns); {@link #own} changes them later. */
+  public synchronized void start(Collection<Long> chainIds) {
     if (started) {
       throw new IllegalStateException("pipeline already started");
     }
     started = true;
-    judging.start();
-    scanners.forEach(s -> s.start(judging));
+    judging.startChecksAndSweep();
+    own(chainIds);
   }
 
-  /** How each chain is followed, in configuration order. */
-  public List<ChainState> chains() {
-    return scanners.stream().map(LogScanner::state).toList();
+  /**
+   * Watches exactly {@code chainIds} from now on: stops scanning and judging the chains no longer owned (their
+   * pending messages stay in the store for the new owner), then starts the newly owned ones, judging first so
+   * that it hears the scanner's first block.
+   */
+  public synchronized void own(Collection<Long> chainIds) {
+    if (!started) {
+      return;
+    }
+    var next = new TreeSet<>(chainIds);
+    next.retainAll(scanners.keySet());
+    for (long lost : owned.stream().filter(id -> !next.contains(id)).toList()) {
+      scanners.get(lost).close();
+      judging.disown(lost);
+      owned.remove(lost);
+      log.info("chain released chainId={}", lost);
+    }
+    for (long gained : next.stream().filter(id -> !owned.contains(id)).toList()) {
+      judging.own(gained);
+      LogScanner scanner = scanners.get(gained);
+      coldStarts.apply(gained).ifPresentOrElse(from -> scanner.start(judging, from), () -> scanner.start(judging));
+      owned.add(gained);
+      log.info("chain taken chainId={}", gained);
+    }
+  }
+
+  /** The chains watched here. */
+  public synchronized Set<Long> owned() {
+    return Set.copyOf(owned);
+  }
+
+  /** Pending messages another replica stored or a healed partition brought: judged if their chain is owned here. */
+  public void stored(Collection<MessageRecord> records) {
+    judging.stored(records);
+  }
+
+  /** How each chain is followed, in configuration order; a chain watched by another replica shows no progress. */
+  public synchronized List<ChainState> chains() {
+    return scanners.entrySet().stream()
+        .map(e -> owned.contains(e.getKey()) ? e.getValue().state() : notWatched(e.getValue().state()))
+        .toList();
+  }
+
+  private static ChainState notWatched(ChainState last) {
+    return new ChainState(last.chainId(), last.rpc(), false, OptionalLong.empty(), OptionalLong.empty(),
+        Optional.empty());
   }
 
   /** Stops the scanners (last started first), then judging, waiting for their threads; then closes connections. */
   @Override
   public synchronized void close() {
-    scanners.reversed().forEach(LogScanner::close);
+    scanners.values().stream().toList().reversed().forEach(LogScanner::close);
+    owned.clear();
     judging.close();
     connections.reversed().forEach(ChainConnection::close);
   }

@@ -50,8 +50,13 @@ final class BlockScanner {
     this.range = new RangeSize(settings.initialRange(), settings.maxRange());
   }
 
-  /** Places the cursor: after the checkpoint when there is one, else before the start block. */
+  /**
+   * Places the cursor: after the checkpoint when there is one, else before the start block. Learns the head
+   * first, so that a scanner taking over a quiet chain catches up at once instead of waiting for its next block.
+   */
   void begin(StartBlock start) throws ChainUnavailable {
+    head = rpc.latestHeader();
+    meters.head(head.number());
     Optional<Checkpoint> saved = checkpoints.get(chainId);
     if (saved.isPresent()) {
       cursor = new BlockRef(saved.get().blockNumber(), saved.get().blockHash());
@@ -60,11 +65,7 @@ final class BlockScanner {
     } else {
       long first = switch (start) {
         case StartBlock.Number n -> n.number();
-        case StartBlock.Latest latest -> {
-          head = rpc.latestHeader();
-          meters.head(head.number());
-          yield Math.max(0, head.number() - latest.behind());
-        }
+        case StartBlock.Latest latest -> Math.max(0, head.number() - latest.behind());
       };
       cursor = BlockRef.before(first);
       log.info("starting without checkpoint chainId={} firstBlock={}", chainId, first);

@@ -49,15 +49,20 @@ public final class LogScanner implements AutoCloseable {
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
   public synchronized void start(ChainEvents events) {
+    start(events, start);
+  }
+
+  /** {@link #start(ChainEvents)}, beginning at {@code from} instead of the configured start when no checkpoint exists. */
+  public synchronized void start(ChainEvents events, StartBlock from) {
     if (thread != null) {
       throw new IllegalStateException("already started: chainId=" + endpoint.chainId());
     }
     scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
-    thread = Thread.ofVirtual().name("scanner-" + endpoint.chainId()).start(this::run);
+    thread = Thread.ofVirtual().name("scanner-" + endpoint.chainId()).start(() -> run(from));
     headTracker.start(events);
   }
 
-  private void run() {
+  private void run(StartBlock start) {
     boolean begun = false;
     int failures = 0;
     while (!Thread.currentThread().isInterrupted()) {
@@ -130,7 +135,10 @@ public final class LogScanner implements AutoCloseable {
         Optional.ofNullable(lastError));
   }
 
-  /** Stops following heads and scanning, waiting for the threads; the connection stays open for its other users. */
+  /**
+   * Stops following heads and scanning, waiting for the threads; the connection stays open for its other users.
+   * A later {@link #start} resumes from the checkpoint (another replica may have moved it meanwhile).
+   */
   @Override
   public void close() {
     headTracker.close();
@@ -144,6 +152,9 @@ public final class LogScanner implements AutoCloseable {
         running.join(settings.requestTimeout().plus(Duration.ofSeconds(1)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      synchronized (this) {
+        thread = null;
       }
     }
   }

@@ -19,20 +19,21 @@ import java.util.Objects;
  * @param retention how long a final message stays queryable
  * @param sweepInterval how often messages not yet final are looked at again
  * @param readyLagBlocks how far a chain's checkpoint may trail its head while {@code /readyz} answers ready
+ * @param cluster how this node joins its replicas
  */
 public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
                      String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
-                     Duration retention, Duration sweepInterval, long readyLagBlocks) {
+                     Duration retention, Duration sweepInterval, long readyLagBlocks, ClusterConfig cluster) {
 
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
   public static final long DEFAULT_READY_LAG_BLOCKS = 64;
 
-  /** A configuration with the default retention, sweep interval and readiness lag. */
+  /** A one-member configuration with the default retention, sweep interval and readiness lag. */
   public Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
                 String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
     this(chains, startBlocks, dependencies, httpHost, httpPort, dataDir, nodeName, logFormat, DEFAULT_RETENTION,
-        DEFAULT_SWEEP_INTERVAL, DEFAULT_READY_LAG_BLOCKS);
+        DEFAULT_SWEEP_INTERVAL, DEFAULT_READY_LAG_BLOCKS, ClusterConfig.ALONE);
   }
 
   public Config {
@@ -45,6 +46,7 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(cluster, "cluster");
     if (chains.isEmpty()) {
       throw new IllegalArgumentException("at least one chain is required");
     }

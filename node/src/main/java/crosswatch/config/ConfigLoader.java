@@ -2,6 +2,7 @@ package crosswatch.config;
 
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
+import crosswatch.cluster.TlsOptions;
 import crosswatch.protocol.DependencySet;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Turns arguments, environment and the optional YAML file into a {@link Config}, or the first reason to refuse.
@@ -48,7 +50,27 @@ public final class ConfigLoader {
     return new Config(chains, startBlocks(settings, chainIds), dependencies(settings, chainIds),
         settings.single(Flags.HTTP_HOST), settings.single(Flags.HTTP_PORT), settings.single(Flags.DATA_DIR),
         settings.single(Flags.NODE_NAME), settings.single(Flags.LOG_FORMAT), settings.single(Flags.RETENTION),
-        settings.single(Flags.SWEEP_INTERVAL), settings.single(Flags.READY_LAG_BLOCKS));
+        settings.single(Flags.SWEEP_INTERVAL), settings.single(Flags.READY_LAG_BLOCKS),
+        cluster(settings));
+  }
+
+  private static ClusterConfig cluster(Settings settings) {
+    Optional<TlsOptions> tls = Optional.empty();
+    Optional<Path> keystore = settings.optional(Flags.TLS_KEYSTORE);
+    if (keystore.isPresent()) {
+      tls = Optional.of(new TlsOptions(keystore.get(), settings.single(Flags.TLS_KEYSTORE_PASSWORD),
+          settings.single(Flags.TLS_TRUSTSTORE), settings.single(Flags.TLS_TRUSTSTORE_PASSWORD)));
+    }
+    String stack = settings.single(Flags.CLUSTER_STACK);
+    if (stack.equals("tcp-tls") && tls.isEmpty()) {
+      throw new Refusal(Flags.TLS_KEYSTORE.name(), "required by --cluster-stack tcp-tls");
+    }
+    Optional<Integer> bindPort = settings.optional(Flags.BIND_PORT);
+    return new ClusterConfig(settings.single(Flags.CLUSTER_NAME), stack,
+        settings.optional(Flags.CLUSTER_MEMBERS).orElse(List.of()), settings.optional(Flags.BIND_ADDRESS),
+        bindPort.map(OptionalInt::of).orElse(OptionalInt.empty()), settings.single(Flags.INITIAL_CLUSTER_SIZE),
+        settings.single(Flags.SCAN_REDUNDANCY), tls);
+
   }
 
   private static List<ChainEndpoint> chains(Settings settings) {

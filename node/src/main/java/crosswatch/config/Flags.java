@@ -6,6 +6,7 @@ import static crosswatch.config.Flag.Arity.SWITCH;
 
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
+import crosswatch.cluster.ClusterMember;
 import crosswatch.protocol.DependencySet;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -64,6 +65,45 @@ public final class Flags {
       "how often every message not yet final is looked at again, catching anything events missed", "60s",
       () -> "60s", Parsers::duration);
 
+  public static final Flag<String> CLUSTER_NAME = new Flag<>("cluster-name", "<name>", SINGLE,
+      "name of the replica cluster; replicas join only peers with the same name", "crosswatch",
+      () -> "crosswatch", Parsers::nodeName);
+
+  public static final Flag<String> CLUSTER_STACK = new Flag<>("cluster-stack", "<tcp|tcp-tls|kubernetes|file>", SINGLE,
+      "JGroups stack: tcp (static --cluster-members), tcp-tls (the same over TLS with client certificates), "
+          + "kubernetes (DNS_PING) or the path of a JGroups XML file", "tcp", () -> "tcp", Parsers::clusterStack);
+
+  public static final Flag<List<ClusterMember>> CLUSTER_MEMBERS = new Flag<>("cluster-members",
+      "<host[port],...>", SINGLE, "every replica of a static cluster, this one included (tcp and tcp-tls stacks)",
+      "none: a one-member cluster", NONE, Parsers::clusterMembers);
+
+  public static final Flag<String> BIND_ADDRESS = new Flag<>("bind-address", "<address>", SINGLE,
+      "address the cluster transport binds to and advertises", "the stack's (tcp: 127.0.0.1)", NONE, Parsers::host);
+
+  public static final Flag<Integer> BIND_PORT = new Flag<>("bind-port", "<port>", SINGLE,
+      "TCP port of the cluster transport; failure detection listens on this port + 50000", "7800", NONE,
+      Parsers::port);
+
+  public static final Flag<Integer> INITIAL_CLUSTER_SIZE = new Flag<>("initial-cluster-size", "<n>", SINGLE,
+      "replicas that must be present before the node starts, so replicas started together form one cluster",
+      "1", () -> "1", raw -> Parsers.bounded(raw, 1, 64));
+
+  public static final Flag<Integer> SCAN_REDUNDANCY = new Flag<>("scan-redundancy", "<1|2>", SINGLE,
+      "replicas that scan each chain: 2 keeps a hot standby (their writes merge by key)", "1", () -> "1",
+      raw -> Parsers.bounded(raw, 1, 2));
+
+  public static final Flag<Path> TLS_KEYSTORE = new Flag<>("tls-keystore", "<file.p12>", SINGLE,
+      "this replica's key and certificate for the tcp-tls stack (PKCS#12)", "none", NONE, Parsers::path);
+
+  public static final Flag<String> TLS_KEYSTORE_PASSWORD = new Flag<>("tls-keystore-password", "<password>", SINGLE,
+      "password of --tls-keystore; prefer the env variable, which ps does not show", "none", NONE, raw -> raw);
+
+  public static final Flag<Path> TLS_TRUSTSTORE = new Flag<>("tls-truststore", "<file.p12>", SINGLE,
+      "the CA certificates trusted for peers of the tcp-tls stack (PKCS#12)", "none", NONE, Parsers::path);
+
+  public static final Flag<String> TLS_TRUSTSTORE_PASSWORD = new Flag<>("tls-truststore-password", "<password>",
+      SINGLE, "password of --tls-truststore; prefer the env variable", "none", NONE, raw -> raw);
+
   public static final Flag<Path> CONFIG = new Flag<>("config", "<file>", SINGLE,
       "YAML file whose keys are flag names (lists for repeatable flags); flags and env override it", "none",
       NONE, Parsers::path);
@@ -72,7 +112,9 @@ public final class Flags {
       "print this help and exit", "", NONE, raw -> true);
 
   public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
-      READY_LAG_BLOCKS, DATA_DIR, NODE_NAME, LOG_FORMAT, RETENTION, SWEEP_INTERVAL, CONFIG, HELP);
+      DATA_DIR, NODE_NAME, LOG_FORMAT, RETENTION, SWEEP_INTERVAL, READY_LAG_BLOCKS, CLUSTER_NAME, CLUSTER_STACK,
+      CLUSTER_MEMBERS, BIND_ADDRESS, BIND_PORT, INITIAL_CLUSTER_SIZE, SCAN_REDUNDANCY, TLS_KEYSTORE,
+      TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, TLS_TRUSTSTORE_PASSWORD, CONFIG, HELP);
 
   private Flags() {}
 

@@ -2,12 +2,16 @@ package crosswatch.config;
 
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
+import crosswatch.cluster.ClusterMember;
+import crosswatch.cluster.JGroupsStack;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,6 +128,33 @@ final class Parsers {
       return Duration.of(amount, unit);
     } catch (ArithmeticException e) {
       throw new InvalidValue("duration too long: \"" + raw + "\"");
+    }
+  }
+
+  /** A decimal in {@code [min, max]}. */
+  static int bounded(String raw, int min, int max) {
+    long value = decimal(raw);
+    if (value < min || value > max) {
+      throw new InvalidValue("expected a number in " + min + ".." + max + ", got \"" + raw + "\"");
+    }
+    return (int) value;
+  }
+
+  static String clusterStack(String raw) {
+    if (JGroupsStack.BUNDLED.contains(raw)) {
+      return raw;
+    }
+    if (raw.endsWith(".xml") && Files.isRegularFile(path(raw))) {
+      return raw;
+    }
+    throw new InvalidValue("expected tcp, tcp-tls, kubernetes or an existing JGroups .xml file, got \"" + raw + "\"");
+  }
+
+  static List<ClusterMember> clusterMembers(String raw) {
+    try {
+      return ClusterMember.parseList(raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValue("expected host[port],host[port],..., got \"" + raw + "\"");
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Turns what scanning finds into judged, stored messages: stores each new message before the scanner moves on,
  * hands it to the judge of the chain it points into, and marks messages of reorged-out blocks. Messages pointing
  * at a chain that is not watched are judged at once on what the dependency set says (unknown chain: invalid).
+ * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
+ * owned by another replica are stored pending and left to it.
  */
 public final class Judging implements ChainEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Judging.class);
@@ -42,7 +45,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final JudgeListener listener;
   private final Verdicts verdicts;
   private final StatusWriter writer;
-  private final Map<Long, InitiatingChainJudge> judges = new HashMap<>();
+  private final Map<Long, InitiatingBlocks> chains;
+  private final InitiatingChainJudge.Context context;
+  private final Map<Long, InitiatingChainJudge> judges = new ConcurrentHashMap<>();
+  private final Set<Long> owned = ConcurrentHashMap.newKeySet();
   private final Map<Long, AccessListChecker> checkers = new HashMap<>();
   private final ChainHeads heads;
   private final Duration sweepInterval;
@@ -71,25 +77,64 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.sweepInterval = sweepInterval;
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store);
-    var context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
+    this.chains = Map.copyOf(chains);
+    this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
         this::report);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
     accessLists.forEach((chainId, lists) ->
         checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
   }
 
-  /**
-   * Starts the judges, the access-list checkers and the sweep, and hands the judges every message still pending
-   * in the store (a restart resumes them).
-   */
+  /** Judges the messages initiated on every watched chain: what a replica that owns every chain does. */
   public void start() {
-    judges.values().forEach(InitiatingChainJudge::start);
+    startChecksAndSweep();
+    chains.keySet().forEach(this::own);
+  }
+
+  /**
+   * Starts what every replica runs whatever chains it owns: the access-list checkers (fed only with messages of
+   * chains owned here) and the slow sweep.
+   */
+  public synchronized void startChecksAndSweep() {
+    if (sweeper != null) {
+      return;
+    }
     checkers.values().forEach(AccessListChecker::start);
-    List<MessageRecord> pending = store.pending();
-    log.info("judging started chains={} pendingMessages={} sweepInterval={}", judges.keySet(), pending.size(),
-        sweepInterval);
-    dispatch(pending);
     sweeper = Thread.ofVirtual().name("sweep").start(this::sweepEvery);
+    log.info("sweep started sweepInterval={}", sweepInterval);
+  }
+
+  /**
+   * Judges the messages initiated on {@code chainId} from now on, starting with every one still pending in the
+   * store (a restart or a takeover resumes them). Its scanner must run on this replica too: judging waits for
+   * the chain to be scanned past a message's initiating block.
+   */
+  public synchronized void own(long chainId) {
+    if (chains.containsKey(chainId) && owned.add(chainId)) {
+      judges.get(chainId).start();
+      List<MessageRecord> pending = store.pending().stream().filter(r -> r.initiatingChainId() == chainId).toList();
+      log.info("judging started initiatingChainId={} pendingMessages={}", chainId, pending.size());
+      dispatch(pending);
+    }
+  }
+
+  /** Stops judging the messages initiated on {@code chainId}: they stay pending for the chain's new owner. */
+  public synchronized void disown(long chainId) {
+    if (owned.remove(chainId)) {
+      judges.put(chainId, new InitiatingChainJudge(chainId, chains.get(chainId), context)).close();
+      log.info("judging stopped initiatingChainId={}", chainId);
+    }
+  }
+
+  /**
+   * Pending messages that reached the store some other way (another replica found them, a partition healed):
+   * judged here when their initiating chain is owned here, else left to its owner. Messages pointing at a chain
+   * nobody watches were judged by the replica that found them.
+   */
+  public void stored(Collection<MessageRecord> records) {
+    dispatch(records.stream()
+        .filter(r -> r.status() == Status.PENDING && chains.containsKey(r.initiatingChainId()))
+        .toList());
   }
 
   @Override
@@ -212,7 +257,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private void checkAccessLists(Collection<MessageRecord> records) {
     records.stream().filter(r -> r.accessList() == AccessListCheck.UNCHECKED)
         .collect(Collectors.groupingBy(r -> r.key().executingChainId()))
-        .forEach((chainId, group) -> Optional.ofNullable(checkers.get(chainId)).ifPresent(c -> c.check(group)));
+        .forEach((chainId, group) -> Optional.ofNullable(checkers.get(chainId))
+            .filter(c -> owned.contains(chainId)).ifPresent(c -> c.check(group)));
   }
 
   @Override
@@ -249,7 +295,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
           Optional<InitiatingChainJudge> judge = judge(chainId);
           if (judge.isPresent()) {
             judge.get().judge(group);
-          } else {
+          } else if (!chains.containsKey(chainId)) {
             group.forEach(r -> unwatched.add(new StatusWriter.Change(r, judgedUnwatched(r, now))));
           }
         });
@@ -266,8 +312,9 @@ public final class Judging implements ChainEvents, AutoCloseable {
         headOf(r.key().executingChainId()), Optional.empty(), false, clock.next());
   }
 
+  /** The judge of a chain owned here; empty for a chain that is not watched or is owned by another replica. */
   private Optional<InitiatingChainJudge> judge(long chainId) {
-    return Optional.ofNullable(judges.get(chainId));
+    return owned.contains(chainId) ? Optional.ofNullable(judges.get(chainId)) : Optional.empty();
   }
 
   private void report(List<StatusWriter.Change> stored) {
@@ -284,9 +331,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   /** Stops the sweep, the checkers and every judge; messages still waiting stay pending in the store. */
   @Override
-  public void close() {
+  public synchronized void close() {
     Workers.stop(sweeper);
     checkers.values().forEach(AccessListChecker::close);
+    owned.clear();
     judges.values().forEach(InitiatingChainJudge::close);
   }
 }

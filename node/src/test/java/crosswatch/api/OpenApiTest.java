@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ class OpenApiTest {
       try {
         var store = new crosswatch.store.InMemoryMessageStore();
         var router = Routes.router(vertx, store, api.registry, Runnable::run, node, new MessageCounts(store),
-            new EventFeed(store.events()));
+            new EventFeed(store.events()), Optional.of(RunningApi::cluster));
         Set<String> routes = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull)
             .map(p -> p.replaceAll(":([A-Za-z]+)", "{$1}")).collect(Collectors.toCollection(TreeSet::new));
 

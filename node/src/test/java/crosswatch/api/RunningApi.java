@@ -2,6 +2,8 @@ package crosswatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import crosswatch.cluster.ClusterStatus;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -14,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +33,12 @@ final class RunningApi implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   final int port;
 
+  /** What the servers built with a {@link NodeView} show on {@code /api/v1/cluster}: a three-member cluster. */
+  static ClusterStatus cluster() {
+    return new ClusterStatus("node-a", "crosswatch", "node-a", List.of("node-a", "node-b", "node-c"), 3, false,
+        Map.of(901L, List.of("node-b")));
+  }
+
   RunningApi() throws TimeoutException {
     server = new ApiServer(store, registry);
     port = server.start("127.0.0.1", 0);
@@ -35,7 +46,7 @@ final class RunningApi implements AutoCloseable {
 
   /** A server showing {@code node}'s chains and readiness. */
   RunningApi(NodeView node) throws TimeoutException {
-    server = new ApiServer(store, registry, new MessageCounts(store), node);
+    server = new ApiServer(store, registry, new MessageCounts(store), node, Optional.of(RunningApi::cluster));
     port = server.start("127.0.0.1", 0);
   }
 

@@ -1,0 +1,71 @@
+package crosswatch.app;
+
+import crosswatch.chain.ChainEndpoint;
+import crosswatch.chain.StartBlock;
+import crosswatch.cluster.ChainOwners;
+import crosswatch.cluster.ClusterOptions;
+import crosswatch.cluster.ClusterStatus;
+import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.Membership;
+import crosswatch.cluster.NewMessages;
+import crosswatch.cluster.Ownership;
+import crosswatch.cluster.ResumePoints;
+import crosswatch.config.ClusterConfig;
+import crosswatch.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * The cluster side of a node: options from the configuration, where chains resume after the cluster lost its
+ * state, and the view changes that move chains between replicas.
+ */
+final class ClusterWiring {
+  private ClusterWiring() {}
+
+  static ClusterOptions options(Config config) {
+    ClusterConfig c = config.cluster();
+    return new ClusterOptions(c.name(), c.stack(), c.members(), c.bindAddress(), c.bindPort(),
+        c.initialClusterSize(), ClusterOptions.DEFAULT_INITIAL_CLUSTER_TIMEOUT, config.dataDir().resolve("cluster"),
+        config.nodeName(), c.tls());
+  }
+
+  static List<Long> chainIds(Config config) {
+    return config.chains().stream().map(ChainEndpoint::chainId).toList();
+  }
+
+  /** Starts following checkpoints and messages into this replica's resume files; returns the cold starts. */
+  static LongFunction<Optional<StartBlock>> coldStarts(ResumePoints resume, ClusterStores cluster, Config config) {
+    resume.follow(cluster.cacheManager(), cluster.messages(), chainIds(config));
+    return chainId -> {
+      var from = resume.coldStart(chainId);
+      return from.isPresent() ? Optional.of(new StartBlock.Number(from.getAsLong())) : Optional.empty();
+    };
+  }
+
+  /**
+   * Gives the pipeline the chains this replica owns now and after every view change, hands it the messages
+   * other replicas find, and after a healed partition re-reads what conflict resolution wrote.
+   */
+  static Membership watch(ClusterStores cluster, Pipeline pipeline, Config config, MeterRegistry registry,
+                          ChainOwners owners) {
+    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new NewMessages(pipeline::stored));
+    var membership = new Membership(cluster.cacheManager(), config.cluster().expectedMembers(),
+        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS), () -> {
+          cluster.messages().reindex();
+          pipeline.stored(cluster.messages().pending());
+        }, registry);
+    membership.subscribe(owners);
+    return membership;
+  }
+
+  static ChainOwners owners(Config config, Pipeline pipeline, MeterRegistry registry) {
+    return new ChainOwners(chainIds(config), new Ownership(config.cluster().scanRedundancy()), pipeline::own,
+        registry);
+  }
+
+  static ClusterStatus status(Config config, Membership membership, ChainOwners owners) {
+    return ClusterStatus.of(config.cluster().name(), membership.view(), owners.owners());
+  }
+}

@@ -1,0 +1,134 @@
+package crosswatch.cluster;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.infinispan.conflict.ConflictManagerFactory;
+import org.infinispan.factories.GlobalComponentRegistry;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachemanagerlistener.annotation.Merged;
+import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
+import org.infinispan.notifications.cachemanagerlistener.event.MergeEvent;
+import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
+import org.infinispan.remoting.transport.Address;
+import org.infinispan.remoting.transport.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the JGroups view: tells subscribers of every change at once, reports this replica degraded while it sees
+ * no majority of the expected members, and finishes healing after a partition merges. Conflict resolution writes
+ * fire no entry listeners and is not retried when another view change interrupts it, so once the view has been
+ * stable for a while every replica resolves conflicts again (idempotent: the merge function decides) and then
+ * runs {@code afterMerge} to re-read what was written.
+ */
+@Listener(sync = false)
+public final class Membership implements AutoCloseable {
+  public static final String MEMBERS = "crosswatch.cluster.members";
+  public static final String DEGRADED = "crosswatch.cluster.degraded";
+  static final Duration STABLE = Duration.ofSeconds(3);
+
+  private static final Logger log = LoggerFactory.getLogger(Membership.class);
+
+  private final EmbeddedCacheManager manager;
+  private final int expectedMembers;
+  private final List<String> caches;
+  private final Runnable afterMerge;
+  private final List<Consumer<ClusterView>> subscribers = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService healing =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-healing").factory());
+  private volatile ClusterView view;
+
+  /**
+   * @param expectedMembers the cluster's intended size: fewer than a majority of it present means degraded
+   * @param caches the caches whose conflicts are resolved again after a merge
+   */
+  public Membership(EmbeddedCacheManager manager, int expectedMembers, List<String> caches, Runnable afterMerge,
+                    MeterRegistry registry) {
+    this.manager = manager;
+    this.expectedMembers = expectedMembers;
+    this.caches = List.copyOf(caches);
+    this.afterMerge = afterMerge;
+    this.view = current(manager.getMembers(), manager.getCoordinator(), viewId(manager));
+    Gauge.builder(MEMBERS, this, m -> m.view().members().size())
+        .description("Members in this replica's current cluster view").register(registry);
+    Gauge.builder(DEGRADED, this, m -> m.view().degraded() ? 1 : 0)
+        .description("1 while this replica sees no majority of the expected members (a minority partition)")
+        .register(registry);
+    manager.addListener(this);
+  }
+
+  public ClusterView view() {
+    return view;
+  }
+
+  /** Calls {@code subscriber} with the current view now and with every later one. */
+  public void subscribe(Consumer<ClusterView> subscriber) {
+    subscribers.add(subscriber);
+    subscriber.accept(view);
+  }
+
+  @ViewChanged
+  public void changed(ViewChangedEvent event) {
+    Address coordinator = event.getNewMembers().isEmpty() ? manager.getAddress() : event.getNewMembers().getFirst();
+    ClusterView next = current(event.getNewMembers(), coordinator, event.getViewId());
+    view = next;
+    log.info("cluster view changed node={} viewId={} coordinator={} members={} degraded={}", next.node(),
+        next.viewId(), next.coordinator(), next.members(), next.degraded());
+    subscribers.forEach(s -> s.accept(next));
+  }
+
+  @Merged
+  public void merged(MergeEvent event) {
+    healing.schedule(() -> heal(event.getViewId()), STABLE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs once the view has not changed for {@link #STABLE}; a later view restarts the wait. */
+  private void heal(long mergeViewId) {
+    if (view.viewId() != mergeViewId) {
+      long latest = view.viewId();
+      healing.schedule(() -> heal(latest), STABLE.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    try {
+      for (String name : caches) {
+        var conflicts = ConflictManagerFactory.get(manager.getCache(name).getAdvancedCache());
+        if (conflicts.isConflictResolutionInProgress()) {
+          healing.schedule(() -> heal(mergeViewId), STABLE.toMillis(), TimeUnit.MILLISECONDS);
+          return;
+        }
+        conflicts.resolveConflicts();
+      }
+      afterMerge.run();
+      log.info("partition healing finished node={} viewId={}", view.node(), mergeViewId);
+    } catch (RuntimeException e) {
+      log.warn("partition healing failed, retrying node={} viewId={} error={}", view.node(), mergeViewId,
+          e.toString());
+      healing.schedule(() -> heal(mergeViewId), STABLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private ClusterView current(List<Address> members, Address coordinator, long viewId) {
+    List<String> names = members.stream().map(Address::toString).toList();
+    return new ClusterView(manager.getAddress().toString(), String.valueOf(coordinator), names, viewId,
+        ClusterView.minority(names.size(), expectedMembers));
+  }
+
+  private static long viewId(EmbeddedCacheManager manager) {
+    Transport transport = GlobalComponentRegistry.componentOf(manager, Transport.class);
+    return transport == null ? 0 : transport.getViewId();
+  }
+
+  @Override
+  public void close() {
+    manager.removeListener(this);
+    healing.shutdownNow();
+  }
+}

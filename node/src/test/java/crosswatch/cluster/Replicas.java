@@ -1,0 +1,160 @@
+package crosswatch.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import crosswatch.devnet.Devnet;
+import crosswatch.devnet.DevnetChain;
+import crosswatch.store.MessageKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replicas of one static cluster as separate processes over their own devnet chains (websocket RPCs), each with
+ * its own data directory under {@code root}, free ports and {@code --initial-cluster-size} set to their number.
+ */
+final class Replicas implements AutoCloseable {
+  static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final List<NodeProcess> nodes;
+  private final Devnet devnet;
+
+  /** Starts anvil chains with the given ids, then the replicas on them, all at the same moment. */
+  static Replicas startedOnDevnet(Path root, int count, long... chainIds) {
+    var devnet = Devnet.start(chainIds);
+    try {
+      return new Replicas(root, count, devnet).startTogether();
+    } catch (RuntimeException e) {
+      devnet.close();
+      throw e;
+    }
+  }
+
+  private Replicas(Path root, int count, Devnet devnet) {
+    this.devnet = devnet;
+    List<DevnetChain> chains = devnet.chains();
+    List<Integer> ports = IntStream.range(0, count).mapToObj(i -> TestNodes.freePort()).toList();
+    String members = ports.stream().map(p -> "127.0.0.1[" + p + "]").collect(Collectors.joining(","));
+    var common = new ArrayList<String>();
+    chains.forEach(c -> common.addAll(List.of("--rpc", c.chainId() + "=" + c.wsUrl())));
+    common.addAll(List.of("--cluster-name", "test-" + ports.getFirst(), "--cluster-members", members,
+        "--bind-address", "127.0.0.1", "--initial-cluster-size", Integer.toString(count)));
+    nodes = IntStream.range(0, count).mapToObj(i -> {
+      var args = new ArrayList<>(common);
+      args.addAll(List.of("--bind-port", Integer.toString(ports.get(i))));
+      String name = "replica-" + (char) ('a' + i);
+      return new NodeProcess(name, root.resolve(name), TestNodes.freePort(), args);
+    }).toList();
+  }
+
+  Devnet devnet() {
+    return devnet;
+  }
+
+  List<NodeProcess> all() {
+    return nodes;
+  }
+
+  NodeProcess get(int index) {
+    return nodes.get(index);
+  }
+
+  NodeProcess named(String name) {
+    return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Launches every replica at the same moment, then waits until each serves HTTP. */
+  Replicas startTogether() {
+    nodes.forEach(NodeProcess::launch);
+    nodes.forEach(NodeProcess::awaitHealthy);
+    return this;
+  }
+
+  List<NodeProcess> running() {
+    return nodes.stream().filter(NodeProcess::alive).toList();
+  }
+
+  static Optional<JsonNode> cluster(NodeProcess node) {
+    return node.get("/api/v1/cluster");
+  }
+
+  /** Waits until every running replica sees exactly the running ones as members; returns the first's view. */
+  JsonNode awaitView() {
+    List<String> expected = running().stream().map(NodeProcess::name).sorted().toList();
+    await().atMost(PATIENCE).until(() -> running().stream().allMatch(n -> cluster(n)
+        .map(c -> members(c).equals(expected)).orElse(false)));
+    return cluster(running().getFirst()).orElseThrow();
+  }
+
+  static List<String> members(JsonNode cluster) {
+    var names = new ArrayList<String>();
+    cluster.get("members").forEach(m -> names.add(m.asString()));
+    return names.stream().sorted().toList();
+  }
+
+  /** The first owner of a chain as {@code asked} sees it. */
+  static String owner(JsonNode cluster, long chainId) {
+    return cluster.get("owners").get(Long.toString(chainId)).get(0).asString();
+  }
+
+  /** The messages as one replica serves them, by id; absent ones are left out. */
+  static Map<String, JsonNode> messages(NodeProcess node, List<MessageKey> keys) {
+    var found = new LinkedHashMap<String, JsonNode>();
+    for (MessageKey key : keys) {
+      node.get("/api/v1/messages/" + key).ifPresent(m -> found.put(key.toString(), m));
+    }
+    return found;
+  }
+
+  /** True when every message is present with {@code status} on every running replica, identical on all. */
+  boolean allServe(List<MessageKey> keys, String status) {
+    Map<String, JsonNode> first = null;
+    for (NodeProcess node : running()) {
+      Map<String, JsonNode> seen = messages(node, keys);
+      if (seen.size() != keys.size()
+          || !seen.values().stream().allMatch(m -> m.get("status").asString().equals(status))) {
+        return false;
+      }
+      if (first != null && !first.equals(seen)) {
+        return false;
+      }
+      first = seen;
+    }
+    return true;
+  }
+
+  void awaitAllServe(List<MessageKey> keys, String status) {
+    try {
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(keys, status));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("not every replica serves every message as " + status + ": " + served(keys), e);
+    }
+  }
+
+  /** What each running replica serves for each message: its status and last check, or absent. */
+  private Map<String, List<String>> served(List<MessageKey> keys) {
+    var served = new LinkedHashMap<String, List<String>>();
+    for (NodeProcess node : running()) {
+      Map<String, JsonNode> seen = messages(node, keys);
+      served.put(node.name(), keys.stream().map(k -> Optional.ofNullable(seen.get(k.toString()))
+          .map(m -> k + "=" + m.get("status").asString() + "@" + m.get("lastCheckedAt").asString())
+          .orElse(k + "=absent")).toList());
+    }
+    return served;
+  }
+
+  /** Kills every replica still running, then stops the chains. */
+  @Override
+  public void close() {
+    nodes.forEach(NodeProcess::kill);
+    devnet.close();
+  }
+}

@@ -1,0 +1,105 @@
+package crosswatch.judge;
+
+import static crosswatch.judge.Messages.EXECUTING;
+import static crosswatch.judge.Messages.INITIATING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import crosswatch.protocol.ExecutingMessageDecoder;
+import crosswatch.store.HybridClock;
+import crosswatch.store.InMemoryMessageStore;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Judging on a replica that owns only some chains: messages initiated on a chain owned elsewhere are stored and
+ * left pending for their owner, and a chain taken over is judged from what the store holds.
+ */
+class JudgingOwnershipTest {
+  private final InMemoryMessageStore store = new InMemoryMessageStore();
+  private final FakeChain initiating = new FakeChain(INITIATING);
+  private final FakeChain executing = new FakeChain(EXECUTING);
+  private final Judging judging = new Judging(Map.of(INITIATING, initiating, EXECUTING, executing),
+      Messages.DEPENDENCIES, store, new HybridClock("test"), new RecordingListener());
+
+  @AfterEach
+  void stop() {
+    judging.close();
+  }
+
+  private Status statusOf(FoundLog log) {
+    return store.find(new MessageKey(EXECUTING, log.blockHash(), log.logIndex())).map(MessageRecord::status)
+        .orElse(null);
+  }
+
+  /** A message executed on the executing chain that points at a produced block of the initiating chain. */
+  private FoundLog found() {
+    var block = Messages.block(10, 1);
+    initiating.put(block);
+    var log = Messages.pointingAt(block, 0, 7, 0);
+    judging.found(EXECUTING, List.of(log), Instant.now());
+    return log;
+  }
+
+  @Nested
+  class OwnedElsewhere {
+    @Test
+    void aMessageInitiatedOnAChainOwnedByAnotherReplicaIsStoredPendingAndNotFetched() {
+      judging.own(EXECUTING);
+
+      FoundLog log = found();
+
+      assertThat(statusOf(log)).isEqualTo(Status.PENDING);
+      assertThat(initiating.fetches()).isEmpty();
+    }
+
+    @Test
+    void aReleasedChainsMessagesAreNoLongerJudgedHere() {
+      judging.own(INITIATING);
+      judging.disown(INITIATING);
+
+      FoundLog log = found();
+      judging.scanned(INITIATING, 10);
+
+      assertThat(statusOf(log)).isEqualTo(Status.PENDING);
+      assertThat(initiating.fetches()).isEmpty();
+    }
+  }
+
+  @Nested
+  class TakingOver {
+    @Test
+    void takingAChainJudgesItsMessagesStillPendingInTheStore() {
+      FoundLog log = found();
+
+      judging.own(INITIATING);
+      judging.scanned(INITIATING, 10);
+
+      await().until(() -> statusOf(log) == Status.VALID);
+    }
+
+    @Test
+    void aMessageAnotherReplicaStoredIsJudgedByTheOwnerOfItsInitiatingChain() {
+      FoundLog log = found();
+      judging.own(INITIATING);
+      judging.scanned(INITIATING, 10);
+      await().until(() -> statusOf(log) == Status.VALID);
+      var other = Messages.pointingAt(Messages.block(10, 1), 0, 8, 1);
+      MessageRecord pending = Verdicts.discovered(EXECUTING, other,
+          ExecutingMessageDecoder.decode(other.topics(), other.data()), Instant.now(),
+          new HybridClock("other-replica").next());
+      store.merge(pending);
+
+      judging.stored(List.of(pending));
+
+      await().until(() -> statusOf(other) == Status.VALID);
+    }
+  }
+}
