@@ -37,6 +37,9 @@ final class HeadTracker implements AutoCloseable {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         ChainHead head = read();
+        if (failures > 0) {
+          log.info("chain heads available again chainId={} failures={}", rpc.chainId(), failures);
+        }
         failures = 0;
         if (!head.equals(last)) {
           events.headsMoved(head);

@@ -1,9 +1,9 @@
 package crosswatch.judge;
 
+import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessageDecoder;
-import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.Verdict;
 import crosswatch.store.ChainHead;
@@ -12,7 +12,6 @@ import crosswatch.store.HybridClock;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
-import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * at a chain that is not watched are judged at once on what the dependency set says (unknown chain: invalid).
  * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
  * owned by another replica are stored pending and left to it.
+ * Afterwards it follows each message to finality: heads passing its blocks settle it ({@link Settler}), its access
+ * list is confirmed once ({@link AccessListChecker}), and a slow sweep catches whatever an event missed.
  */
 public final class Judging implements ChainEvents, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Judging.class);
@@ -51,6 +52,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final Set<Long> owned = ConcurrentHashMap.newKeySet();
   private final Map<Long, AccessListChecker> checkers = new HashMap<>();
   private final ChainHeads heads;
+  private final Settler settler;
   private final Duration sweepInterval;
   private Thread sweeper;
 
@@ -81,6 +83,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
         this::report);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
+    this.settler = new Settler(store, heads, writer, clock, owned::contains, this::dispatch,
+        this::report);
     accessLists.forEach((chainId, lists) ->
         checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
   }
@@ -179,52 +183,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   @Override
   public void headsMoved(ChainHead head) {
-    Optional<ChainHead> before = heads.of(head.chainId());
-    heads.put(head);
-    if (before.isPresent() && before.get().safe().equals(head.safe())
-        && before.get().finalized().equals(head.finalized())) {
-      return;
-    }
-    long chainId = head.chainId();
-    var moved = new ArrayList<MessageRecord>(store.executedIn(chainId, 0, head.safe().number()));
-    if (judge(chainId).isPresent()) {
-      moved.addAll(store.initiatedIn(chainId, 0, head.safe().number()));
-    }
-    settle(moved.stream().filter(r -> !r.isFinal() && r.status() != Status.REORGED && needsSettling(r)).toList());
-  }
-
-  /**
-   * Moves messages forward by the current heads: a message whose blocks may now make its verdict final is judged
-   * again (a frozen verdict must rest on blocks fetched after finality); any other only has its safeties raised.
-   */
-  private void settle(List<MessageRecord> records) {
-    var rejudge = new ArrayList<MessageRecord>();
-    var raise = new ArrayList<MessageKey>();
-    for (MessageRecord r : records) {
-      boolean watched = judge(r.initiatingChainId()).isPresent();
-      boolean finalizable = Settling.finalizable(r, Settling.executing(r, headOf(r.key().executingChainId())),
-          Settling.initiating(r, headOf(r.initiatingChainId())), watched);
-      if (finalizable && !Settling.isMalformed(r)) {
-        rejudge.add(r);
-      } else {
-        raise.add(r.key());
-      }
-    }
-    report(writer.update(raise, r -> Settling.raised(r, headOf(r.key().executingChainId()),
-        headOf(r.initiatingChainId()), clock.next())));
-    dispatch(rejudge);
-  }
-
-  /** Whether the heads are past what the record says: its safeties lag, or its verdict could now be final. */
-  private boolean needsSettling(MessageRecord r) {
-    Safety executing = Settling.executing(r, headOf(r.key().executingChainId()));
-    Safety initiating = Settling.initiating(r, headOf(r.initiatingChainId()));
-    return executing.compareTo(r.executingSafety()) > 0 || initiating.compareTo(r.initiatingSafety()) > 0
-        || Settling.finalizable(r, executing, initiating, judge(r.initiatingChainId()).isPresent());
-  }
-
-  private Optional<ChainHead> headOf(long chainId) {
-    return heads.of(chainId);
+    settler.headsMoved(head);
   }
 
   private void sweepEvery() {
@@ -249,7 +208,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   void sweep() {
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
     dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
-    settle(open.stream().filter(r -> r.status() != Status.PENDING && needsSettling(r)).toList());
+    settler.settleDue(open.stream().filter(r -> r.status() != Status.PENDING).toList());
     checkAccessLists(open);
     log.debug("sweep done openMessages={}", open.size());
   }
@@ -309,7 +268,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private MessageRecord judgedUnwatched(MessageRecord r, Instant now) {
     Verdict verdict = verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED);
     return Settling.settled(Verdicts.judged(r, verdict, now, clock.next()), verdict,
-        headOf(r.key().executingChainId()), Optional.empty(), false, clock.next());
+        heads.of(r.key().executingChainId()), Optional.empty(), false, clock.next());
   }
 
   /** The judge of a chain owned here; empty for a chain that is not watched or is owned by another replica. */
