@@ -54,8 +54,8 @@ public final class Node implements AutoCloseable {
       var owners = ClusterWiring.owners(config, pipeline, registry);
       var membership = started(ClusterWiring.watch(cluster, pipeline, config, registry, owners));
       var counts = started(new MessageCounts(store));
-      var status = new NodeStatus(pipeline, cluster.heads(),
-          () -> cluster.cacheManager().getStatus().allowInvocations(), config.nodeName(), config.readyLagBlocks());
+      var status = new NodeStatus(pipeline, cluster.heads(), cluster.checkpoints(), owners::owners,
+          () -> cluster.cacheManager().getStatus().allowInvocations(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,

@@ -5,11 +5,14 @@ import crosswatch.chain.ChainState;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
 import crosswatch.store.ChainStatus;
+import crosswatch.store.CheckpointStore;
 import crosswatch.store.HeadBlock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The running node as the API and the gauges see it: the pipeline's view of each chain, the heads shared through
@@ -18,15 +21,22 @@ import java.util.function.BooleanSupplier;
 final class NodeStatus implements NodeView {
   private final Pipeline pipeline;
   private final ChainHeads heads;
+  private final CheckpointStore checkpoints;
+  private final Supplier<Map<Long, List<String>>> owners;
   private final BooleanSupplier inCluster;
-  private final String nodeName;
   private final long readyLagBlocks;
 
-  NodeStatus(Pipeline pipeline, ChainHeads heads, BooleanSupplier inCluster, String nodeName, long readyLagBlocks) {
+  /**
+   * @param checkpoints the shared checkpoints: what a replica shows for a chain another replica scans
+   * @param owners every chain's owners in the current view
+   */
+  NodeStatus(Pipeline pipeline, ChainHeads heads, CheckpointStore checkpoints,
+             Supplier<Map<Long, List<String>>> owners, BooleanSupplier inCluster, long readyLagBlocks) {
     this.pipeline = pipeline;
     this.heads = heads;
+    this.checkpoints = checkpoints;
+    this.owners = owners;
     this.inCluster = inCluster;
-    this.nodeName = nodeName;
     this.readyLagBlocks = readyLagBlocks;
   }
 
@@ -39,10 +49,16 @@ final class NodeStatus implements NodeView {
     Optional<ChainHead> head = heads.of(s.chainId());
     // Until the shared heads name a chain, its latest head is what this node's scanner saw.
     OptionalLong latest = head.map(h -> OptionalLong.of(h.latest().number())).orElse(s.head());
-    // A one-member cluster: this node scans every chain.
-    return new ChainStatus(s.chainId(), s.rpc(), s.connected(), latest, number(head.map(ChainHead::safe)),
+    boolean scannedHere = pipeline.owned().contains(s.chainId());
+    // A chain another replica scans is shown from the shared state, so every replica answers alike (and is
+    // ready alike): connected once its heads are shared, its checkpoint the shared one.
+    boolean connected = scannedHere ? s.connected() : head.isPresent();
+    OptionalLong checkpoint = scannedHere ? s.scanned() : checkpoints.get(s.chainId())
+        .map(c -> OptionalLong.of(c.blockNumber())).orElse(OptionalLong.empty());
+    return new ChainStatus(s.chainId(), s.rpc(), connected, latest, number(head.map(ChainHead::safe)),
         number(head.map(ChainHead::finalized)), head.map(h -> OptionalLong.of(h.latest().timestamp()))
-            .orElse(OptionalLong.empty()), s.scanned(), List.of(nodeName), s.lastError());
+            .orElse(OptionalLong.empty()), checkpoint, owners.get().getOrDefault(s.chainId(), List.of()),
+        scannedHere ? s.lastError() : Optional.empty());
   }
 
   private static OptionalLong number(Optional<HeadBlock> block) {

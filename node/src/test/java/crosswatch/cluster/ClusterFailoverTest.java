@@ -64,6 +64,24 @@ class ClusterFailoverTest {
 
   @Test
   @Order(2)
+  void everyReplicaIsReadyAndShowsEveryChainWithItsOwnersThoughItScansOnlyItsOwn() {
+    JsonNode view = replicas.awaitView();
+    for (NodeProcess node : replicas.all()) {
+      // A replica that showed the chains it does not scan as disconnected would never be ready: with one chain
+      // each, no replica would take client traffic.
+      await().atMost(Replicas.PATIENCE).until(() -> node.get("/readyz").isPresent());
+      JsonNode chains = node.get("/api/v1/chains").orElseThrow();
+      for (JsonNode chain : chains.get("chains")) {
+        String chainId = chain.get("chainId").asString();
+        assertThat(chain.get("connected").asBoolean()).as("chain %s on %s", chainId, node.name()).isTrue();
+        assertThat(chain.get("owners")).as("owners of %s on %s", chainId, node.name())
+            .isEqualTo(view.get("owners").get(chainId));
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void killingTheOwnerOfAChainLosesNoMessageEmittedBeforeDuringOrAfter() {
     var messages = new CrossMessages(replicas.devnet().chains());
     String victimName = Replicas.owner(replicas.awaitView(), 901);
