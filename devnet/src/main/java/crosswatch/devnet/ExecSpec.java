@@ -1,6 +1,10 @@
 package crosswatch.devnet;
 
+import crosswatch.protocol.AccessList;
+import crosswatch.protocol.ExecutingMessage;
+import crosswatch.protocol.Identifier;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Objects;
 import org.web3j.utils.Numeric;
 
@@ -29,6 +33,23 @@ public record ExecSpec(String origin, BigInteger blockNumber, BigInteger logInde
   }
 
   /** The valid executing message for {@code log}. */
+  /** This executing message as the protocol code sees it. */
+  public ExecutingMessage message() {
+    return new ExecutingMessage(msgHash, new Identifier(origin, blockNumber, logIndex, timestamp, chainId));
+  }
+
+  /**
+   * The inbox storage keys a real executing transaction declares in its access list for this message (built by
+   * the same code the node checks them with); none when the identifier is too wide to be declared at all.
+   */
+  public List<String> accessListKeys() {
+    try {
+      return AccessList.storageKeys(message());
+    } catch (IllegalArgumentException tooWide) {
+      return List.of();
+    }
+  }
+
   public static ExecSpec of(InitiatingLog log) {
     return new ExecSpec(log.origin(), BigInteger.valueOf(log.blockNumber()), BigInteger.valueOf(log.logIndex()),
         BigInteger.valueOf(log.timestamp()), BigInteger.valueOf(log.chainId()), log.msgHash());

@@ -150,6 +150,11 @@ public final class Traffic implements AutoCloseable {
     }
   }
 
+  /** What a real executing transaction declares: every message's keys, duplicates removed as clients do. */
+  private static List<String> accessList(List<ExecSpec> messages) {
+    return messages.stream().flatMap(m -> m.accessListKeys().stream()).distinct().toList();
+  }
+
   private boolean isStopping() {
     return stopping.getCount() == 0;
   }
@@ -159,7 +164,7 @@ public final class Traffic implements AutoCloseable {
     Emission emission = planner.plan(chain.latestBlock().timestamp(), pool.snapshot());
     Optional<String> executingTx = emission.executing().isEmpty()
         ? Optional.empty()
-        : Optional.of(chain.submitExecuting(emission.executing(), List.of()));
+        : Optional.of(chain.submitExecuting(emission.executing(), accessList(emission.executing())));
     List<String> malformedTxs = emission.malformed().stream().map(chain::submitRawInboxLog).toList();
 
     List<InitiatingLog> initiating = chain.initiatingLogs(initiatingTx);
