@@ -121,6 +121,32 @@ class ReplicationTest {
       assertThat(late.messages().query(MessageQuery.all(1000)).items()).hasSize(300);
       assertThat(late.messages().pending()).hasSize(300);
     }
+
+    @Test
+    void joiningWhileRecordsAreWrittenIndexesEveryRecordItHolds() throws Exception {
+      List<ClusterOptions> options = TestNodes.cluster(root, List.of("node-a", "node-b")).stream()
+          .map(o -> o.withMembers(o.members(), 1))
+          .toList();
+      ClusterStores first = nodes.start(options.get(0));
+      List<MessageRecord> written = IntStream.range(0, 20_000).mapToObj(ReplicationTest::record).toList();
+      ClusterStores late;
+      try (var writer = Executors.newVirtualThreadPerTaskExecutor()) {
+        var writing = writer.submit(() -> {
+          for (int from = 0; from < written.size(); from += 250) {
+            first.messages().mergeAll(written.subList(from, Math.min(from + 250, written.size())));
+          }
+        });
+        late = nodes.start(options.get(1));
+        writing.get();
+      }
+
+      // The index is what queries are answered from: it must hold every record the cache holds.
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        var local = late.cacheManager().<MessageKey, MessageRecord>getCache(ClusterStores.MESSAGES);
+        assertThat(local.size()).isEqualTo(written.size());
+        assertThat(late.messages().size()).isEqualTo(written.size());
+      });
+    }
   }
 
   private static boolean isEven(MessageRecord r) {
