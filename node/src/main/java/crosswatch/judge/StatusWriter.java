@@ -41,16 +41,21 @@ final class StatusWriter {
   }
 
   /**
-   * Stores each update whose message is still at its base version; returns the changes stored, each with what the
-   * store holds afterwards.
+   * Stores each update whose message is still at its base status; returns the changes stored, each from what the
+   * store held before to what it holds afterwards. Reporting from the stored version, not the caller's copy,
+   * matters: an access-list result or a safety written meanwhile must not be reported (and counted) again.
    */
   List<Change> write(Collection<Change> changes) {
     var stored = new ArrayList<Change>();
     changes.stream().collect(Collectors.groupingBy(c -> c.base().key().executingChainId()))
         .forEach((chainId, group) -> locked(chainId, () -> {
-      var current = group.stream()
-          .filter(c -> store.find(c.base().key()).map(r -> r.stamp().equals(c.base().stamp())).orElse(true))
-          .toList();
+      var current = new ArrayList<Change>();
+      for (Change c : group) {
+        Optional<MessageRecord> before = store.find(c.base().key());
+        if (before.map(r -> r.stamp().equals(c.base().stamp())).orElse(true)) {
+          current.add(new Change(before.orElse(c.base()), c.update()));
+        }
+      }
       store.mergeAll(current.stream().map(Change::update).toList());
       // What is stored may hold more than the update (an access-list result written meanwhile): report that.
       current.forEach(c -> stored.add(new Change(c.base(), store.find(c.base().key()).orElse(c.update()))));
