@@ -3,21 +3,16 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.InMemoryMessageStore;
-import crosswatch.store.MessageEvents;
-import crosswatch.store.MessageKey;
 import crosswatch.store.MessagePage;
 import crosswatch.store.MessageQuery;
-import crosswatch.store.MessageRecord;
-import crosswatch.store.MessageStore;
+import crosswatch.testkit.ForwardingMessageStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +22,13 @@ import org.junit.jupiter.api.Test;
 class BlockingStoreTest {
 
   /** Every query waits until the test opens the gate; everything else answers at once. */
-  private static final class GatedStore implements MessageStore {
-    private final MessageStore delegate = new InMemoryMessageStore();
+  private static final class GatedStore extends ForwardingMessageStore {
     private final CountDownLatch gate = new CountDownLatch(1);
     private final CountDownLatch queried = new CountDownLatch(1);
+
+    GatedStore() {
+      super(new InMemoryMessageStore());
+    }
 
     @Override
     public MessagePage query(MessageQuery query) {
@@ -40,52 +38,7 @@ class BlockingStoreTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return delegate.query(query);
-    }
-
-    @Override
-    public Optional<MessageRecord> find(MessageKey key) {
-      return delegate.find(key);
-    }
-
-    @Override
-    public MessageRecord merge(MessageRecord update) {
-      return delegate.merge(update);
-    }
-
-    @Override
-    public void mergeAll(Collection<MessageRecord> updates) {
-      delegate.mergeAll(updates);
-    }
-
-    @Override
-    public List<MessageRecord> pending() {
-      return delegate.pending();
-    }
-
-    @Override
-    public List<MessageRecord> notFinal() {
-      return delegate.notFinal();
-    }
-
-    @Override
-    public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
-      return delegate.executedIn(executingChainId, fromBlock, toBlock);
-    }
-
-    @Override
-    public List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock) {
-      return delegate.initiatedIn(initiatingChainId, fromBlock, toBlock);
-    }
-
-    @Override
-    public long size() {
-      return delegate.size();
-    }
-
-    @Override
-    public MessageEvents events() {
-      return delegate.events();
+      return super.query(query);
     }
   }
 
