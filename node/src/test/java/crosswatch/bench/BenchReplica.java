@@ -10,8 +10,8 @@ import java.time.Duration;
 import org.infinispan.context.Flag;
 
 /**
- * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster, records when each benchmark record
- * arrives, and once all have, writes its arrivals, its heap growth, records held and records indexed ({@code <out>.heap}) and
+ * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster, says it is ready ({@code <out>.ready})
+ * once it records arrivals, records when each benchmark record arrives, and once all have, writes its arrivals, its heap growth, records held and records indexed ({@code <out>.heap}) and
  * leaves.
  * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records, out file.
  */
@@ -29,6 +29,8 @@ public final class BenchReplica {
     try (var member = ClusterStores.start(options, new SimpleMeterRegistry())) {
       long emptyHeap = StoreBenchmark.usedHeapAfterGc();
       var arrivals = Arrivals.on(member, records);
+      // Only now may the writer start: a record written before this listener was added would never be seen.
+      Files.writeString(Path.of(out + ".ready"), name);
       arrivals.awaitAll(Duration.ofMinutes(10));
       long heldHeap = StoreBenchmark.usedHeapAfterGc();
       arrivals.writeTo(out);

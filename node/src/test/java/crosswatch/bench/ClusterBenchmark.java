@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongBiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /**
  * Not a test: three replicas in three JVMs on loopback, the writer in this one, and the figures issue 4 asks
@@ -45,6 +46,7 @@ public final class ClusterBenchmark {
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int writers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path root = Files.createTempDirectory("crosswatch-cluster-bench");
     List<ClusterOptions> options = TestNodes.cluster(root, NAMES);
     List<Process> replicas = new ArrayList<>();
@@ -57,9 +59,10 @@ public final class ClusterBenchmark {
       Arrivals local;
       try (var writer = ClusterStores.start(options.getFirst(), new SimpleMeterRegistry())) {
         local = Arrivals.on(writer, records);
+        awaitReady(root);
         MessageStore store = writer.messages();
         StoreBenchmark.writeInBatches(store, warmUp, i -> StoreBenchmark.record(records + i));
-        writeBatches(store, records, batchStart);
+        writeBatches(store, records, batchStart, writers);
         judgeConcurrently(store, records, judgeStart);
         local.awaitAll(Duration.ofMinutes(1));
         for (Process p : replicas) {
@@ -86,18 +89,25 @@ public final class ClusterBenchmark {
     System.exit(0);
   }
 
-  private static void writeBatches(MessageStore store, int records, long[] starts) {
+  private static void writeBatches(MessageStore store, int records, long[] starts, int writers) {
     int batch = StoreBenchmark.BLOCK_BATCH;
+    var next = new AtomicInteger();
     long begin = System.nanoTime();
-    for (int from = 0; from < records; from += batch) {
-      int to = Math.min(from + batch, records);
-      long start = System.nanoTime();
-      Arrays.fill(starts, from, to, start);
-      store.mergeAll(IntStream.range(from, to).mapToObj(StoreBenchmark::record).toList());
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int t = 0; t < writers; t++) {
+        threads.submit(() -> {
+          for (int from = next.getAndAdd(batch); from < records; from = next.getAndAdd(batch)) {
+            int to = Math.min(from + batch, records);
+            long start = System.nanoTime();
+            Arrays.fill(starts, from, to, start);
+            store.mergeAll(IntStream.range(from, to).mapToObj(StoreBenchmark::record).toList());
+          }
+        });
+      }
     }
     double seconds = StoreBenchmark.seconds(begin);
-    StoreBenchmark.print("3 replicas in 3 JVMs, new records in batches of %d from one thread: %,.0f records/s"
-        + " (%,d in %.2f s)", batch, records / seconds, records, seconds);
+    StoreBenchmark.print("3 replicas in 3 JVMs, new records in batches of %d from %d writer(s): %,.0f records/s"
+        + " (%,d in %.2f s)", batch, writers, records / seconds, records, seconds);
   }
 
   private static void judgeConcurrently(MessageStore store, int records, long[] starts) {
@@ -149,6 +159,13 @@ public final class ClusterBenchmark {
         Integer.toString(o.bindPort().orElseThrow()), Integer.toString(records), arrivalsFile(root, n).toString());
     File log = root.resolve(o.nodeName() + ".log").toFile();
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  /** Until every replica records arrivals: records written before would reach it by state transfer, unseen. */
+  private static void awaitReady(Path root) {
+    Awaitility.await("replicas ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+        .until(() -> IntStream.range(1, NAMES.size())
+            .allMatch(n -> Files.exists(Path.of(arrivalsFile(root, n) + ".ready"))));
   }
 
   private static Path arrivalsFile(Path root, int member) {

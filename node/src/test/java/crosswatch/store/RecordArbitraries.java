@@ -38,7 +38,10 @@ public final class RecordArbitraries {
     return Arbitraries.oneOf(
         Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TWO.pow(256).subtract(BigInteger.ONE)),
         Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1000)),
-        Arbitraries.of(BigInteger.ZERO, BigInteger.TWO.pow(63), BigInteger.TWO.pow(64).subtract(BigInteger.ONE)));
+        // The edges of one and two bytes, and of the decoder's table of small numbers (below 1024).
+        Arbitraries.of(0L, 127L, 128L, 255L, 256L, 1023L, 1024L, 32_767L, 32_768L, 65_535L, 65_536L)
+            .map(BigInteger::valueOf),
+        Arbitraries.of(BigInteger.TWO.pow(63), BigInteger.TWO.pow(64).subtract(BigInteger.ONE)));
   }
 
   public static Arbitrary<Identifier> identifiers() {

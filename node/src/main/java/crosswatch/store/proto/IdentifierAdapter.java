@@ -2,7 +2,8 @@ package crosswatch.store.proto;
 
 import crosswatch.protocol.Identifier;
 import java.math.BigInteger;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.infinispan.protostream.annotations.ProtoAdapter;
 import org.infinispan.protostream.annotations.ProtoFactory;
 import org.infinispan.protostream.annotations.ProtoField;
@@ -13,30 +14,41 @@ import org.infinispan.protostream.annotations.ProtoName;
  * (big-endian two's complement, minimal length). Exact for any value, at most 33 bytes, and nothing to parse;
  * decimal strings would be readable in a protobuf dump but twice the size and a parse per field.
  *
- * <p>Decoding shares the origin address and the chain id between records: they repeat across most messages.
+ * <p>Decoding shares values between records: the origin address and the chain id repeat across most messages, and
+ * the block number and timestamp across the messages that point into one initiating block; small numbers (log
+ * indexes, mostly) come from a table without decoding. Three numbers per record are most of its heap otherwise.
  */
 @ProtoAdapter(Identifier.class)
 @ProtoName("Identifier")
 public final class IdentifierAdapter {
-  /** Chain ids are few; a hostile log can invent many, so sharing stops at this many distinct values. */
-  private static final int MAX_SHARED_CHAIN_IDS = 1024;
+  /** Numbers below this are taken from {@link #SMALL}. */
+  private static final int SMALL_LIMIT = 1024;
 
-  /** One copy of each initiating chain id for every record read through this adapter (one per cache manager). */
-  private final ConcurrentHashMap<BigInteger, BigInteger> chainIds = new ConcurrentHashMap<>();
+  private static final List<BigInteger> SMALL =
+      IntStream.range(0, SMALL_LIMIT).mapToObj(BigInteger::valueOf).toList();
+
+  /** Chain ids are few; block numbers and timestamps repeat within a block. One table each per cache manager. */
+  private final Interner<BigInteger> chainIds = new Interner<>(1024);
+  private final Interner<BigInteger> blockNumbers = new Interner<>(4096);
+  private final Interner<BigInteger> timestamps = new Interner<>(4096);
 
   @ProtoFactory
   Identifier create(String origin, byte[] blockNumber, byte[] logIndex, byte[] timestamp, byte[] chainId) {
-    return new Identifier(Canonical.text(origin), new BigInteger(blockNumber), new BigInteger(logIndex),
-        new BigInteger(timestamp), shared(new BigInteger(chainId)));
+    return new Identifier(Canonical.text(origin), number(blockNumber, blockNumbers), number(logIndex, null),
+        number(timestamp, timestamps), number(chainId, chainIds));
   }
 
-  private BigInteger shared(BigInteger chainId) {
-    BigInteger known = chainIds.get(chainId);
-    if (known != null || chainIds.size() >= MAX_SHARED_CHAIN_IDS) {
-      return known != null ? known : chainId;
+  /** {@link BigInteger#toByteArray()} read back: from the table when small, else shared through {@code interner}. */
+  private static BigInteger number(byte[] twosComplement, Interner<BigInteger> interner) {
+    if (twosComplement.length <= 2 && twosComplement.length > 0) {
+      int value = twosComplement.length == 1 ? twosComplement[0]
+          : (twosComplement[0] << 8) | (twosComplement[1] & 0xff);
+      if (value >= 0 && value < SMALL_LIMIT) {
+        return SMALL.get(value);
+      }
     }
-    BigInteger raced = chainIds.putIfAbsent(chainId, chainId);
-    return raced != null ? raced : chainId;
+    BigInteger value = new BigInteger(twosComplement);
+    return interner == null ? value : interner.share(value);
   }
 
   @ProtoField(number = 1)

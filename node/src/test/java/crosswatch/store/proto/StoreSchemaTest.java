@@ -12,6 +12,7 @@ import crosswatch.store.RecordArbitraries;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,6 +24,7 @@ import net.jqwik.api.Provide;
 import org.infinispan.protostream.ProtobufUtil;
 import org.infinispan.protostream.SerializationContext;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -115,6 +117,22 @@ class StoreSchemaTest {
       return Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE),
           Arbitraries.longs().between(0, Long.MAX_VALUE), RecordArbitraries.hashes()).as(Checkpoint::new);
     }
+  }
+
+  @Test
+  void identifiersReadOffTheWireShareTheNumbersTheyHaveInCommon() throws IOException {
+    BigInteger block = BigInteger.valueOf(21_000_000);
+    BigInteger time = BigInteger.valueOf(1_767_225_600L);
+    String origin = "0x4200000000000000000000000000000000000023";
+    var first = (Identifier) roundTrip(new Identifier(origin, block, BigInteger.valueOf(3), time, BigInteger.TEN));
+    var second = (Identifier) roundTrip(new Identifier(origin, block, BigInteger.valueOf(3), time, BigInteger.TEN));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second.blockNumber()).isSameAs(first.blockNumber());
+    assertThat(second.timestamp()).isSameAs(first.timestamp());
+    assertThat(second.logIndex()).isSameAs(first.logIndex());
+    assertThat(second.chainId()).isSameAs(first.chainId());
+    assertThat(second.origin()).isSameAs(first.origin());
   }
 
   /** Stored data and replicas of other versions read fields by number: a renumbered field fails here first. */
