@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Turns what scanning finds into judged, stored messages: stores each new message before the scanner moves on,
  * hands it to the judge of the chain it points into, marks messages of reorged-out blocks, and makes them pending
  * again when their block returns to the chain. Messages pointing at a chain that is not watched are judged at once
- * on what the dependency set says (unknown chain: invalid). In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
+ * on what the dependency set says (unknown chain: invalid).
+ * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
  * owned by another replica are stored pending and left to it.
  * Afterwards it follows each message to finality: heads passing its blocks settle it ({@link Settler}), its access
  * list is confirmed once ({@link AccessListChecker}), and a slow sweep catches whatever an event missed.
@@ -175,12 +176,15 @@ public final class Judging implements ChainEvents, AutoCloseable {
     report(decided);
     List<StatusWriter.Change> back = writer.write(returned);
     report(back);
+    Map<MessageKey, Status> wrote = returned.stream()
+        .collect(Collectors.toMap(c -> c.base().key(), c -> c.update().status(), (a, b) -> b));
     for (StatusWriter.Change c : back) {
       MessageRecord r = c.update();
       log.info("message back in a canonical block id={} executingChainId={} initiatingChainId={} status={}",
-          r.key(), chainId, r.initiatingChainId(), r.status().wireName());
+          r.key(), chainId, r.initiatingChainId(), wrote.get(r.key()).wireName());
+      // The stored version: the judge's verdict is written only if based on its stamp. It may be judged already
+      // (by the owner of its initiating chain on another replica), and then needs nothing more here.
       if (r.status() == Status.PENDING) {
-        // The stored version, whose stamp the judge's verdict must be based on to be written.
         toJudge.add(r);
       }
     }

@@ -153,5 +153,24 @@ class JudgingOwnershipTest {
       assertThat(recordOf(log).orElseThrow().flips()).isZero();
       assertThat(initiating.fetches()).isEmpty();
     }
+
+    @Test
+    void aMessageBackWhileItsInitiatingChainHasChangedHandsIsJudgedByTheNewOwnerFromTheStore() throws Exception {
+      judging.own(EXECUTING);
+      var block = Messages.block(10, 1);
+      ownersInitiating.put(block);
+      var log = Messages.pointingAt(block, 0, 7, 0);
+      judging.found(EXECUTING, List.of(log), Instant.now());
+      judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, Messages.hash(99)));
+      // Back while nobody owns the initiating chain: no replica is told, the store is all there is.
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      owner.own(INITIATING);
+      owner.scanned(INITIATING, 10);
+
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(recordOf(log).orElseThrow().history()).map(HistoryEntry::status)
+          .containsExactly(Status.PENDING, Status.REORGED, Status.PENDING, Status.VALID);
+    }
   }
 }
