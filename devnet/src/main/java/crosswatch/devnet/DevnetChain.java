@@ -185,6 +185,55 @@ public final class DevnetChain implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the head block out of the chain and mines {@code replacements} empty blocks in its place, so that it is
+   * reorged out; {@link #restore} can later put the very same block back. The head block must hold a
+   * transaction, or its replacement could be identical. Send nothing on this chain until the restore: a new
+   * transaction would take the removed one's nonce.
+   */
+  public RemovedBlock removeHead(int replacements) {
+    if (replacements < 1) {
+      throw new IllegalArgumentException("at least one block must replace the removed one: " + replacements);
+    }
+    EthBlock.Block head = Rpc.send(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
+    List<String> raw = head.getTransactions().stream()
+        .map(tx -> String.valueOf(rpc.call("eth_getRawTransactionByHash", (String) tx.get())))
+        .toList();
+    if (raw.isEmpty()) {
+      throw new IllegalStateException("head block " + head.getNumber() + " of chain " + chainId() + " is empty");
+    }
+    var removed = new RemovedBlock(new BlockRef(head.getNumber().longValueExact(), head.getHash(),
+        head.getTimestamp().longValueExact()), head.getBaseFeePerGas(), raw);
+    rpc.call("anvil_rollback", 1);
+    mine(replacements);
+    return removed;
+  }
+
+  /**
+   * Puts back a block {@link #removeHead} took out, as the head, with its hash: the blocks since are rolled back,
+   * and its transactions are mined again on the same parent with its timestamp and base fee. A chain whose fork
+   * choice left a block and came back to it looks like this.
+   */
+  public void restore(RemovedBlock removed) {
+    long number = removed.block().number();
+    rpc.call("anvil_rollback", head() - number + 1);
+    setNextBlockTimestamp(removed.block().timestamp());
+    rpc.call("anvil_setNextBlockBaseFeePerGas", Numeric.encodeQuantity(removed.baseFeePerGas()));
+    boolean automine = Boolean.TRUE.equals(rpc.call("anvil_getAutomine"));
+    setAutomine(false);
+    try {
+      removed.rawTransactions().forEach(raw -> Rpc.send(web3j.ethSendRawTransaction(raw)));
+      mine(1);
+    } finally {
+      setAutomine(automine);
+    }
+    BlockRef rebuilt = block(number);
+    if (!rebuilt.equals(removed.block())) {
+      throw new IllegalStateException("chain " + chainId() + " rebuilt block " + number + " as " + rebuilt
+          + ", not as " + removed.block());
+    }
+  }
+
   /** Saves the chain's state; {@link #revert} returns to it (once). */
   public String snapshot() {
     return String.valueOf(rpc.call("evm_snapshot"));

@@ -135,6 +135,37 @@ class ChainControlTest {
   }
 
   @Nested
+  class RemoveAndRestore {
+    @Test
+    void aRemovedHeadIsReorgedOutAndComesBackWithItsHashAndLogs() {
+      InitiatingLog log = chain.emitInitiating(List.of(Hash.sha3String("back again")), "0x");
+      BlockRef original = chain.block(log.blockNumber());
+
+      RemovedBlock removed = chain.removeHead(2);
+
+      assertThat(removed.block()).isEqualTo(original);
+      assertThat(chain.head()).isEqualTo(original.number() + 1);
+      BlockRef replacement = chain.block(original.number());
+      assertThat(replacement.hash()).isNotEqualTo(original.hash());
+      assertThat(ServedLogs.inBlock(chain, replacement.hash())).isEmpty();
+
+      chain.restore(removed);
+
+      assertThat(chain.latestBlock()).isEqualTo(original);
+      assertThat(ServedLogs.inBlock(chain, original.hash())).hasSize(1);
+      chain.emitInitiating(List.of(Hash.sha3String("after the return")), "0x");
+      assertThat(chain.head()).isEqualTo(original.number() + 1);
+    }
+
+    @Test
+    void anEmptyHeadIsRefused() {
+      chain.mine(1);
+
+      assertThatThrownBy(() -> chain.removeHead(1)).hasMessageContaining("is empty");
+    }
+  }
+
+  @Nested
   class Snapshots {
     @Test
     void revertReturnsToTheSnapshotsHead() {

@@ -50,7 +50,7 @@ final class ClusterWiring {
    */
   static Membership watch(ClusterStores cluster, Pipeline pipeline, Config config, MeterRegistry registry,
                           ChainOwners owners) {
-    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new NewMessages(pipeline::stored));
+    forwardMessages(cluster, pipeline);
     var membership = new Membership(cluster.cacheManager(), config.cluster().expectedMembers(),
         List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS), () -> {
           cluster.messages().reindex();
@@ -58,6 +58,11 @@ final class ClusterWiring {
         }, registry);
     membership.subscribe(owners);
     return membership;
+  }
+
+  /** Hands the pipeline the messages other replicas store or make pending again, for their judges. */
+  static void forwardMessages(ClusterStores cluster, Pipeline pipeline) {
+    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new NewMessages(pipeline::stored));
   }
 
   static ChainOwners owners(Config config, Pipeline pipeline, MeterRegistry registry) {

@@ -152,7 +152,10 @@ public final class Pipeline implements AutoCloseable {
     return Set.copyOf(owned);
   }
 
-  /** Pending messages another replica stored or a healed partition brought: judged if their chain is owned here. */
+  /**
+   * Pending messages another replica stored or made pending again, or a healed partition brought: judged if their
+   * initiating chain is owned here.
+   */
   public void stored(Collection<MessageRecord> records) {
     judging.stored(records);
   }

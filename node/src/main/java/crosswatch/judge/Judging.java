@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns what scanning finds into judged, stored messages: stores each new message before the scanner moves on,
- * hands it to the judge of the chain it points into, and marks messages of reorged-out blocks. Messages pointing
- * at a chain that is not watched are judged at once on what the dependency set says (unknown chain: invalid).
+ * hands it to the judge of the chain it points into, marks messages of reorged-out blocks, and makes them pending
+ * again when their block returns to the chain. Messages pointing at a chain that is not watched are judged at once
+ * on what the dependency set says (unknown chain: invalid).
  * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
  * owned by another replica are stored pending and left to it.
  * Afterwards it follows each message to finality: heads passing its blocks settle it ({@link Settler}), its access
@@ -131,9 +132,9 @@ public final class Judging implements ChainEvents, AutoCloseable {
   }
 
   /**
-   * Pending messages that reached the store some other way (another replica found them, a partition healed):
-   * judged here when their initiating chain is owned here, else left to its owner. Messages pointing at a chain
-   * nobody watches were judged by the replica that found them.
+   * Pending messages that reached the store some other way (another replica found them or saw their executing
+   * block return to the chain, a partition healed): judged here when their initiating chain is owned here, else
+   * left to its owner. Messages pointing at a chain nobody watches were judged by the replica that found them.
    */
   public void stored(Collection<MessageRecord> records) {
     dispatch(records.stream()
@@ -153,19 +154,16 @@ public final class Judging implements ChainEvents, AutoCloseable {
         continue;
       }
       Decoded decoded = ExecutingMessageDecoder.decode(log.topics(), log.data());
-      boolean malformed = decoded instanceof Decoded.Malformed;
       if (known.isPresent()) {
-        // The block that was reorged out is canonical again: its message is judged afresh.
-        if (malformed) {
-          returned.add(new StatusWriter.Change(known.get(), Verdicts.malformed(known.get(), seenAt, clock.next())));
-        } else {
-          toJudge.add(known.get());
-        }
+        // Its block is canonical again. Pending is stored, not just handed to a judge here: the judge of its
+        // initiating chain may run on another replica, which learns of it only from the store.
+        returned.add(new StatusWriter.Change(known.get(),
+            Verdicts.returned(known.get(), decoded, seenAt, clock.next())));
         continue;
       }
       MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
       listener.found(found);
-      if (malformed) {
+      if (decoded instanceof Decoded.Malformed) {
         var invalid = new StatusWriter.Change(found, Verdicts.malformed(found, seenAt, clock.next()));
         decided.add(invalid);
         stored.add(invalid.update());
@@ -176,7 +174,20 @@ public final class Judging implements ChainEvents, AutoCloseable {
     }
     store.mergeAll(stored);
     report(decided);
-    report(writer.write(returned));
+    List<StatusWriter.Change> back = writer.write(returned);
+    report(back);
+    Map<MessageKey, Status> wrote = returned.stream()
+        .collect(Collectors.toMap(c -> c.base().key(), c -> c.update().status(), (a, b) -> b));
+    for (StatusWriter.Change c : back) {
+      MessageRecord r = c.update();
+      log.info("message back in a canonical block id={} executingChainId={} initiatingChainId={} status={}",
+          r.key(), chainId, r.initiatingChainId(), wrote.get(r.key()).wireName());
+      // The stored version: the judge's verdict is written only if based on its stamp. It may be judged already
+      // (by the owner of its initiating chain on another replica), and then needs nothing more here.
+      if (r.status() == Status.PENDING) {
+        toJudge.add(r);
+      }
+    }
     dispatch(toJudge);
     checkAccessLists(stored);
   }

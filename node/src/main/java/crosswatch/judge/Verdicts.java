@@ -63,4 +63,15 @@ final class Verdicts {
   static MessageRecord reorged(MessageRecord record, Instant at, Stamp stamp) {
     return record.withStatus(Status.REORGED, null, at, stamp);
   }
+
+  /**
+   * The record of a message whose executing block left the chain and is canonical again: pending, to be judged
+   * afresh by the owner of its initiating chain, or invalid at once when its log is malformed (no judge needed).
+   */
+  static MessageRecord returned(MessageRecord record, Decoded decoded, Instant at, Stamp stamp) {
+    return switch (decoded) {
+      case Decoded.Ok ok -> record.withStatus(Status.PENDING, null, at, stamp);
+      case Decoded.Malformed m -> malformed(record, at, stamp);
+    };
+  }
 }

@@ -11,9 +11,11 @@ import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Status;
+import crosswatch.store.HistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,17 +28,21 @@ class JudgingOwnershipTest {
   private final InMemoryMessageStore store = new InMemoryMessageStore();
   private final FakeChain initiating = new FakeChain(INITIATING);
   private final FakeChain executing = new FakeChain(EXECUTING);
+  private final RecordingListener listener = new RecordingListener();
   private final Judging judging = new Judging(Map.of(INITIATING, initiating, EXECUTING, executing),
-      Messages.DEPENDENCIES, store, new HybridClock("test"), new RecordingListener());
+      Messages.DEPENDENCIES, store, new HybridClock("test"), listener);
 
   @AfterEach
   void stop() {
     judging.close();
   }
 
+  private Optional<MessageRecord> recordOf(FoundLog log) {
+    return store.find(new MessageKey(EXECUTING, log.blockHash(), log.logIndex()));
+  }
+
   private Status statusOf(FoundLog log) {
-    return store.find(new MessageKey(EXECUTING, log.blockHash(), log.logIndex())).map(MessageRecord::status)
-        .orElse(null);
+    return recordOf(log).map(MessageRecord::status).orElse(null);
   }
 
   /** A message executed on the executing chain that points at a produced block of the initiating chain. */
@@ -100,6 +106,71 @@ class JudgingOwnershipTest {
       judging.stored(List.of(pending));
 
       await().until(() -> statusOf(other) == Status.VALID);
+    }
+  }
+
+  /**
+   * The executing chain is scanned here, the initiating chain is owned by another replica sharing the store: a
+   * message whose executing block was reorged out and came back must reach that replica's judge again.
+   */
+  @Nested
+  class BlockBackOnTheChain {
+    private final FakeChain ownersInitiating = new FakeChain(INITIATING);
+    private final Judging owner = new Judging(Map.of(INITIATING, ownersInitiating, EXECUTING, new FakeChain(EXECUTING)),
+        Messages.DEPENDENCIES, store, new HybridClock("owner-replica"), new RecordingListener());
+
+    @AfterEach
+    void stopOwner() {
+      owner.close();
+    }
+
+    @Test
+    void aReorgedMessageFoundAgainIsStoredPendingAndJudgedByTheOwnerOfItsInitiatingChain() throws Exception {
+      judging.own(EXECUTING);
+      owner.own(INITIATING);
+      var block = Messages.block(10, 1);
+      ownersInitiating.put(block);
+      owner.scanned(INITIATING, 10);
+      var log = Messages.pointingAt(block, 0, 7, 0);
+      judging.found(EXECUTING, List.of(log), Instant.now());
+      owner.stored(List.of(recordOf(log).orElseThrow()));
+      await().until(() -> statusOf(log) == Status.VALID);
+      judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, Messages.hash(99)));
+      MessageRecord reorged = recordOf(log).orElseThrow();
+      assertThat(reorged.status()).isEqualTo(Status.REORGED);
+
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      MessageRecord back = recordOf(log).orElseThrow();
+      assertThat(back.status()).isEqualTo(Status.PENDING);
+      assertThat(back.stamp()).isGreaterThan(reorged.stamp());
+      assertThat(listener.changed.getLast()).isEqualTo(back);
+      // What NewMessages hands the owner when the pending record replicates there.
+      owner.stored(List.of(back));
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(recordOf(log).orElseThrow().history()).map(HistoryEntry::status)
+          .containsExactly(Status.PENDING, Status.VALID, Status.REORGED, Status.PENDING, Status.VALID);
+      assertThat(recordOf(log).orElseThrow().flips()).isZero();
+      assertThat(initiating.fetches()).isEmpty();
+    }
+
+    @Test
+    void aMessageBackWhileItsInitiatingChainHasChangedHandsIsJudgedByTheNewOwnerFromTheStore() throws Exception {
+      judging.own(EXECUTING);
+      var block = Messages.block(10, 1);
+      ownersInitiating.put(block);
+      var log = Messages.pointingAt(block, 0, 7, 0);
+      judging.found(EXECUTING, List.of(log), Instant.now());
+      judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, Messages.hash(99)));
+      // Back while nobody owns the initiating chain: no replica is told, the store is all there is.
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      owner.own(INITIATING);
+      owner.scanned(INITIATING, 10);
+
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(recordOf(log).orElseThrow().history()).map(HistoryEntry::status)
+          .containsExactly(Status.PENDING, Status.REORGED, Status.PENDING, Status.VALID);
     }
   }
 }

@@ -208,6 +208,37 @@ class JudgingTest {
     }
 
     @Test
+    void aMessageWhoseExecutingBlockComesBackIsPendingAgainThenJudgedAfresh() throws Exception {
+      var log = validMessage(Messages.block(10, 1), 0, 7);
+      judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, Messages.hash(99)));
+
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(historyOf(log))
+          .containsExactly(Status.PENDING, Status.VALID, Status.REORGED, Status.PENDING, Status.VALID);
+      assertThat(listener.changed).map(MessageRecord::status)
+          .containsExactly(Status.VALID, Status.REORGED, Status.PENDING, Status.VALID);
+      assertThat(listener.found).hasSize(1);
+    }
+
+    @Test
+    void aMalformedMessageWhoseExecutingBlockComesBackIsInvalidAgainAtOnce() throws Exception {
+      var wellFormed = Messages.pointingAt(Messages.block(10, 1), 0, 7, 0);
+      var log = new FoundLog(7, wellFormed.blockHash(), wellFormed.blockTimestamp(), wellFormed.transactionHash(), 0,
+          wellFormed.topics().subList(0, 1), wellFormed.data());
+      judging.found(EXECUTING, List.of(log), Instant.now());
+      judging.reorged(EXECUTING, 6, numbers -> Map.of(7L, Messages.hash(99)));
+
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      assertThat(store.find(keyOf(log)).orElseThrow().reason()).isEqualTo(Reason.MALFORMED_EVENT);
+      // Found and judged at one instant, the first two entries are ordered by name; what matters follows them.
+      assertThat(historyOf(log)).hasSize(4).endsWith(Status.REORGED, Status.INVALID);
+      assertThat(initiating.fetches()).isEmpty();
+    }
+
+    @Test
     void messagesOfAnExecutingBlockThatStayedCanonicalAreKept() throws Exception {
       var log = validMessage(Messages.block(10, 1), 0, 7);
 
