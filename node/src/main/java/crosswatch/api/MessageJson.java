@@ -3,6 +3,7 @@ package crosswatch.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
+import crosswatch.store.Hash32;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageRecord;
 import java.time.Instant;
@@ -39,9 +40,9 @@ public record MessageJson(String id, String executingChainId, String executingBl
   public static MessageJson of(MessageRecord r) {
     var key = r.key();
     return new MessageJson(key.toString(), Long.toString(key.executingChainId()),
-        Long.toString(r.executingBlockNumber()), hex(key.executingBlockHash()),
-        Long.toString(key.executingLogIndex()), hex(r.executingTxHash()), Long.toString(r.executingTimestamp()),
-        hex(r.msgHash()), identifier(r.identifier()), r.status().wireName(), reason(r.reason()),
+        Long.toString(r.executingBlockNumber()), key.executingBlockHash().toString(),
+        Long.toString(key.executingLogIndex()), r.executingTxHash().toString(), Long.toString(r.executingTimestamp()),
+        Hash32.text(r.msgHash()), identifier(r.identifier()), r.status().wireName(), reason(r.reason()),
         r.history().stream().map(MessageJson::history).toList(), time(r.firstSeenAt()), time(r.lastCheckedAt()),
         new SafetyJson(r.executingSafety().wireName(), r.initiatingSafety().wireName()), r.isFinal(), r.flips(),
         r.accessList().wireName());

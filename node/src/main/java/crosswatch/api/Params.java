@@ -1,6 +1,7 @@
 package crosswatch.api;
 
 import crosswatch.protocol.Reason;
+import crosswatch.store.Hash32;
 import crosswatch.store.MessageCursor;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageQuery;
@@ -169,11 +170,11 @@ final class Params {
     }
   }
 
-  private static String txHash(String value) {
+  private static Hash32 txHash(String value) {
     if (!TX_HASH.matcher(value).matches()) {
       throw new BadParameter("txHash", "must be 0x followed by 64 hex digits");
     }
-    return value.toLowerCase(Locale.ROOT);
+    return Hash32.parse(value.toLowerCase(Locale.ROOT), "txHash");
   }
 
   private static int replay(String value) {

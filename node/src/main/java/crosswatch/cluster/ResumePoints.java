@@ -72,7 +72,7 @@ public final class ResumePoints {
   private synchronized void saw(MessageRecord record) {
     long chainId = record.key().executingChainId();
     if (firstMessages.get(chainId).map(c -> record.executingBlockNumber() < c.blockNumber()).orElse(true)) {
-      firstMessages.put(new Checkpoint(chainId, record.executingBlockNumber(), record.key().executingBlockHash()));
+      firstMessages.put(new Checkpoint(chainId, record.executingBlockNumber(), record.key().executingBlockHash().toString()));
     }
   }
 

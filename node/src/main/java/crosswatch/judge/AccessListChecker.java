@@ -74,11 +74,15 @@ final class AccessListChecker implements AutoCloseable {
     if (byKey.isEmpty()) {
       return;
     }
-    Map<String, List<String>> keys =
-        accessLists.inboxStorageKeys(byKey.values().stream().map(MessageRecord::executingTxHash).distinct().toList());
+    Map<String, List<String>> keys = accessLists.inboxStorageKeys(
+        byKey.values().stream().map(r -> r.executingTxHash().toString()).distinct().toList());
     var results = new HashMap<MessageKey, AccessListCheck>();
-    byKey.values().stream().filter(r -> keys.containsKey(r.executingTxHash()))
-        .forEach(r -> results.put(r.key(), Settling.accessList(r, keys.get(r.executingTxHash()))));
+    byKey.values().forEach(r -> {
+      List<String> declared = keys.get(r.executingTxHash().toString());
+      if (declared != null) {
+        results.put(r.key(), Settling.accessList(r, declared));
+      }
+    });
     if (results.size() < byKey.size()) {
       log.warn("executing transactions unknown to the node, messages stay unchecked executingChainId={} messages={}",
           chainId, byKey.size() - results.size());

@@ -244,7 +244,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
       Map<Long, String> hashes =
           canonical.at(above.stream().map(MessageRecord::executingBlockNumber).distinct().toList());
       List<MessageKey> gone = above.stream()
-          .filter(r -> !r.key().executingBlockHash().equals(hashes.get(r.executingBlockNumber())))
+          .filter(r -> !r.key().executingBlockHash().toString().equals(hashes.get(r.executingBlockNumber())))
           .map(MessageRecord::key).toList();
       Instant now = Instant.now();
       var stored = writer.update(gone,

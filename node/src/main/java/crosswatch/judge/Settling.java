@@ -5,6 +5,7 @@ import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.ExecutingMessage;
 import crosswatch.protocol.Reason;
 import crosswatch.protocol.Verdict;
+import crosswatch.store.Hash32;
 import crosswatch.store.ChainHead;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Safety;
@@ -75,6 +76,6 @@ final class Settling {
     if (r.msgHash() == null || r.identifier() == null) {
       return AccessListCheck.MISSING;
     }
-    return AccessList.confirm(inboxStorageKeys, new ExecutingMessage(r.msgHash(), r.identifier()));
+    return AccessList.confirm(inboxStorageKeys, new ExecutingMessage(Hash32.text(r.msgHash()), r.identifier()));
   }
 }

@@ -7,6 +7,7 @@ import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.Reason;
 import crosswatch.protocol.Validity;
 import crosswatch.protocol.Verdict;
+import crosswatch.store.Hash32;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -26,7 +27,7 @@ final class Verdicts {
 
   /** The verdict on a well-formed message, given what its initiating chain holds at the identifier's number. */
   Verdict verdict(MessageRecord record, InitiatingBlock block) {
-    return Validity.judge(new ExecutingMessage(record.msgHash(), record.identifier()),
+    return Validity.judge(new ExecutingMessage(Hash32.text(record.msgHash()), record.identifier()),
         BigInteger.valueOf(record.key().executingChainId()), record.executingTimestamp(), dependencies, block);
   }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The executing block's hash (not its number) is part of it, so a message re-included after a reorg is a new
  * record and the old one can be marked {@code reorged}. Text form: {@code <chainId>-<blockHash>-<logIndex>}.
  */
-public record MessageKey(long executingChainId, String executingBlockHash, long executingLogIndex)
+public record MessageKey(long executingChainId, Hash32 executingBlockHash, long executingLogIndex)
     implements Comparable<MessageKey> {
 
   public MessageKey {
@@ -15,29 +15,14 @@ public record MessageKey(long executingChainId, String executingBlockHash, long 
     if (executingChainId <= 0) {
       throw new IllegalArgumentException("chain id must be positive: " + executingChainId);
     }
-    if (!isBlockHash(executingBlockHash)) {
-      throw new IllegalArgumentException("block hash must be 0x + 64 lowercase hex: " + executingBlockHash);
-    }
     if (executingLogIndex < 0) {
       throw new IllegalArgumentException("log index must be >= 0: " + executingLogIndex);
     }
   }
 
-  /**
-   * {@code 0x} and 64 lowercase hex digits. A loop rather than a regular expression: every key a replica decodes
-   * off the wire is checked, and the matcher was a visible share of the write path's CPU.
-   */
-  private static boolean isBlockHash(String text) {
-    if (text.length() != 66 || text.charAt(0) != '0' || text.charAt(1) != 'x') {
-      return false;
-    }
-    for (int i = 2; i < 66; i++) {
-      char c = text.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-    }
-    return true;
+  /** A key from the block hash's text form; throws {@link IllegalArgumentException} naming what is wrong. */
+  public MessageKey(long executingChainId, String executingBlockHash, long executingLogIndex) {
+    this(executingChainId, Hash32.parse(executingBlockHash, "block hash"), executingLogIndex);
   }
 
   /** Parses the text form; throws {@link IllegalArgumentException} naming what is wrong. */

@@ -10,13 +10,13 @@ import java.util.Optional;
  * @param isFinal whether the verdict is frozen ({@code final} on the wire)
  * @param since executing timestamps at or after this (unix seconds)
  * @param until executing timestamps at or before this (unix seconds)
- * @param txHash the executing transaction's hash, lowercase hex
+ * @param txHash the executing transaction's hash
  * @param after the position of the last item of the previous page, or null for the first page
  */
 public record MessageQuery(Optional<Status> status, Optional<Long> executingChainId,
                            Optional<Long> initiatingChainId, Optional<Reason> reason, Optional<Safety> safety,
                            Optional<Boolean> isFinal, Optional<Long> since, Optional<Long> until,
-                           Optional<String> txHash, int limit, MessageCursor after) {
+                           Optional<Hash32> txHash, int limit, MessageCursor after) {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
 
@@ -46,7 +46,7 @@ public record MessageQuery(Optional<Status> status, Optional<Long> executingChai
         && isFinal.map(f -> f == r.isFinal()).orElse(true)
         && since.map(t -> r.executingTimestamp() >= t).orElse(true)
         && until.map(t -> r.executingTimestamp() <= t).orElse(true)
-        && txHash.map(h -> h.equalsIgnoreCase(r.executingTxHash())).orElse(true);
+        && txHash.map(h -> h.equals(r.executingTxHash())).orElse(true);
   }
 
   /** In the newest-first order, whether {@code r} and every record after it are older than {@code since}. */

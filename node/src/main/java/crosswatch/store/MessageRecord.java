@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * Everything known about one executing message. Immutable: changes are withers that return a new record, and
  * two versions of one record are reconciled by {@link Merge}.
  *
- * @param msgHash lowercase hex; null only for a malformed log without a second topic
+ * @param msgHash null only for a malformed log without a second topic
  * @param identifier null only for a malformed log whose data could not be read as an identifier at all
  * @param reason set only when {@code status} is {@link Status#INVALID}
  * @param history changes of status, oldest first: kept sorted, without duplicates, and bounded to the newest
@@ -31,9 +31,9 @@ import java.util.TreeSet;
 public record MessageRecord(
     MessageKey key,
     long executingBlockNumber,
-    String executingTxHash,
+    Hash32 executingTxHash,
     long executingTimestamp,
-    String msgHash,
+    Hash32 msgHash,
     Identifier identifier,
     Status status,
     Reason reason,
@@ -66,12 +66,16 @@ public record MessageRecord(
     }
   }
 
-  /** A record not yet followed through its lifecycle: unsafe blocks, not final, no flips, access list unchecked. */
+  /**
+   * A record not yet followed through its lifecycle (unsafe blocks, not final, no flips, access list unchecked),
+   * from the hashes' text forms; throws {@link IllegalArgumentException} naming a hash that is not one.
+   */
   public MessageRecord(MessageKey key, long executingBlockNumber, String executingTxHash, long executingTimestamp,
                        String msgHash, Identifier identifier, Status status, Reason reason, List<HistoryEntry> history,
                        Instant firstSeenAt, Instant lastCheckedAt, Stamp stamp) {
-    this(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier, status, reason, history,
-        firstSeenAt, lastCheckedAt, stamp, Safety.UNSAFE, Safety.UNSAFE, false, 0, AccessListCheck.UNCHECKED);
+    this(key, executingBlockNumber, Hash32.parse(executingTxHash, "executing tx hash"), executingTimestamp,
+        Hash32.parseNullable(msgHash, "message hash"), identifier, status, reason, history, firstSeenAt,
+        lastCheckedAt, stamp, Safety.UNSAFE, Safety.UNSAFE, false, 0, AccessListCheck.UNCHECKED);
   }
 
   private static List<HistoryEntry> normalized(List<HistoryEntry> history) {

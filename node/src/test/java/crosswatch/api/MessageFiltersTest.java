@@ -127,7 +127,7 @@ class MessageFiltersTest {
   class TransactionHash {
     @Test
     void matchesTheExecutingTransactionWhateverTheCase() {
-      String hash = records.get(4).executingTxHash();
+      String hash = records.get(4).executingTxHash().toString();
       assertThat(ids("txHash=" + hash)).containsExactly(records.get(4).key().toString());
       assertThat(ids("txHash=" + hash.toUpperCase().replace("0X", "0x")))
           .containsExactly(records.get(4).key().toString());

@@ -42,8 +42,8 @@ class MessageJsonTest {
   void start() throws Exception {
     api = new RunningApi();
     judgedTwice = Records.rejudged(Records.record(901, 77, 3, 1_700_000_000L, 902, Status.PENDING), Status.VALID, 2);
-    hostile = new MessageRecord(new MessageKey(902, Records.hash(5), 0), 5, "0x" + "AB".repeat(32), 1_700_000_100L,
-        "0x" + "CD".repeat(32), new Identifier("0x" + "EF".repeat(20), UINT256_MAX, UINT256_MAX, UINT256_MAX,
+    hostile = new MessageRecord(new MessageKey(902, Records.hash(5), 0), 5, "0x" + "ab".repeat(32), 1_700_000_100L,
+        "0x" + "cd".repeat(32), new Identifier("0x" + "EF".repeat(20), UINT256_MAX, UINT256_MAX, UINT256_MAX,
         UINT256_MAX), Status.INVALID, Reason.UNKNOWN_CHAIN,
         List.of(new HistoryEntry(Status.INVALID, Reason.UNKNOWN_CHAIN, T0)), T0, T0, new Stamp(1, "n"));
     malformed = new MessageRecord(new MessageKey(903, Records.hash(6), 1), 6, Records.hash(7), 1_700_000_200L, null,

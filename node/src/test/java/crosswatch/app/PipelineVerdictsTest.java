@@ -14,6 +14,7 @@ import crosswatch.devnet.InitiatingLog;
 import crosswatch.devnet.Malformed;
 import crosswatch.devnet.RawLog;
 import crosswatch.protocol.Reason;
+import crosswatch.store.Hash32;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Status;
@@ -85,8 +86,8 @@ class PipelineVerdictsTest {
       assertThat(history(record)).containsExactly(Status.PENDING, Status.VALID);
       assertThat(record.identifier().chainId()).isEqualTo(BigInteger.valueOf(901));
       assertThat(record.executingTimestamp()).isEqualTo(receipt.timestamp());
-      assertThat(record.executingTxHash()).isEqualTo(receipt.txHash().toLowerCase());
-      assertThat(record.msgHash()).isEqualTo(log.msgHash());
+      assertThat(record.executingTxHash()).hasToString(receipt.txHash().toLowerCase());
+      assertThat(Hash32.text(record.msgHash())).isEqualTo(log.msgHash());
     }
 
     @Test

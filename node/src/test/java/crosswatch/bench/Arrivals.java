@@ -24,21 +24,23 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
  */
 @Listener(observation = Listener.Observation.POST)
 public final class Arrivals {
-  private final int records;
   private final long[] created;
   private final long[] judged;
   private final CountDownLatch remaining;
 
-  Arrivals(int records) {
-    this.records = records;
-    this.created = new long[records];
-    this.judged = new long[records];
-    this.remaining = new CountDownLatch(2 * records);
+  /**
+   * @param created records whose creation is awaited: numbers {@code 0..created-1}
+   * @param judged records whose judging (to valid) is awaited: numbers {@code 0..judged-1}
+   */
+  Arrivals(int created, int judged) {
+    this.created = new long[created];
+    this.judged = new long[judged];
+    this.remaining = new CountDownLatch(created + judged);
   }
 
   /** Starts recording the member's writes. */
-  static Arrivals on(ClusterStores member, int records) {
-    var arrivals = new Arrivals(records);
+  static Arrivals on(ClusterStores member, int created, int judged) {
+    var arrivals = new Arrivals(created, judged);
     member.cacheManager().getCache(ClusterStores.MESSAGES).addListener(arrivals);
     return arrivals;
   }
@@ -54,10 +56,10 @@ public final class Arrivals {
     long now = System.nanoTime();
     MessageRecord r = event.getValue();
     int i = indexOf(r.key(), r.executingBlockNumber());
-    if (i >= records) {
+    long[] slot = r.status() == Status.VALID ? judged : created;
+    if (i >= slot.length) {
       return;
     }
-    long[] slot = r.status() == Status.VALID ? judged : created;
     synchronized (slot) {
       if (slot[i] == 0) {
         slot[i] = now;
@@ -80,18 +82,21 @@ public final class Arrivals {
     return judged[i];
   }
 
-  /** One line per record: {@code created judged}. */
+  /** One line per created record: {@code created judged}, judged 0 past the judged ones. */
   void writeTo(Path file) throws IOException {
-    Files.write(file, IntStream.range(0, records).mapToObj(i -> created[i] + " " + judged[i]).toList());
+    Files.write(file, IntStream.range(0, created.length)
+        .mapToObj(i -> created[i] + " " + (i < judged.length ? judged[i] : 0)).toList());
   }
 
-  static Arrivals readFrom(Path file) throws IOException {
+  static Arrivals readFrom(Path file, int judged) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    var arrivals = new Arrivals(lines.size());
+    var arrivals = new Arrivals(lines.size(), judged);
     for (int i = 0; i < lines.size(); i++) {
       String[] times = lines.get(i).split(" ");
       arrivals.created[i] = Long.parseLong(times[0]);
-      arrivals.judged[i] = Long.parseLong(times[1]);
+      if (i < judged) {
+        arrivals.judged[i] = Long.parseLong(times[1]);
+      }
     }
     return arrivals;
   }

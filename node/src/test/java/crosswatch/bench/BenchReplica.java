@@ -7,13 +7,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.infinispan.context.Flag;
 
 /**
- * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster, says it is ready ({@code <out>.ready})
- * once it records arrivals, records when each benchmark record arrives, and once all have, writes its arrivals, its heap growth, records held and records indexed ({@code <out>.heap}) and
- * leaves.
- * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records, out file.
+ * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster and records when each benchmark record
+ * arrives; measures its heap once the warm-up is held; writes its third of phase 3 when told; once every record
+ * has arrived measures its heap again and writes its arrivals and heap figures, then leaves. The files it writes
+ * are listed on {@link ClusterBenchmark}.
+ * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records per phase,
+ * warm-up records, its member number, the run's directory.
  */
 public final class BenchReplica {
   private BenchReplica() {}
@@ -21,22 +26,40 @@ public final class BenchReplica {
   public static void main(String[] args) throws Exception {
     String name = args[0];
     int records = Integer.parseInt(args[5]);
-    Path out = Path.of(args[6]);
+    int warmUp = Integer.parseInt(args[6]);
+    int member = Integer.parseInt(args[7]);
+    Path root = Path.of(args[8]);
     var options = ClusterOptions.singleMember(Path.of(args[1]), name)
         .withClusterName(args[2])
         .withBind("127.0.0.1", Integer.parseInt(args[4]))
         .withMembers(ClusterMember.parseList(args[3]), 3);
-    try (var member = ClusterStores.start(options, new SimpleMeterRegistry())) {
-      long emptyHeap = StoreBenchmark.usedHeapAfterGc();
-      var arrivals = Arrivals.on(member, records);
+    try (var replica = ClusterStores.start(options, new SimpleMeterRegistry())) {
+      var arrivals = Arrivals.on(replica, 2 * records, records);
       // Only now may the writer start: a record written before this listener was added would never be seen.
-      Files.writeString(Path.of(out + ".ready"), name);
+      Files.writeString(root.resolve(name + ".ready"), name);
+
+      Awaitility.await("warm-up held").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+          .until(() -> replica.messages().size() >= warmUp);
+      long warmHeld = replica.messages().size();
+      long warmHeap = StoreBenchmark.usedHeapAfterGc();
+      Files.writeString(root.resolve(name + ".warm"), name);
+
+      Awaitility.await("phase 3").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(5))
+          .until(() -> Files.exists(root.resolve(ClusterBenchmark.SPREAD_GO)));
+      int[] slice = ClusterBenchmark.slice(records, member);
+      long[] starts = new long[2 * records];
+      ClusterBenchmark.writeBatches(replica.messages(), slice[0], slice[1], starts);
+      Files.write(root.resolve(name + ".spread"),
+          IntStream.range(slice[0], slice[1]).mapToObj(i -> i + " " + starts[i]).collect(Collectors.toList()));
+
       arrivals.awaitAll(Duration.ofMinutes(10));
       long heldHeap = StoreBenchmark.usedHeapAfterGc();
+      Path out = ClusterBenchmark.arrivalsFile(root, member);
       arrivals.writeTo(out);
-      int held = member.cacheManager().getCache(ClusterStores.MESSAGES).getAdvancedCache()
+      int held = replica.cacheManager().getCache(ClusterStores.MESSAGES).getAdvancedCache()
           .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).size();
-      Files.writeString(Path.of(out + ".heap"), (heldHeap - emptyHeap) + " " + held + " " + member.messages().size());
+      Files.writeString(Path.of(out + ".heap"),
+          warmHeap + " " + heldHeap + " " + warmHeld + " " + held + " " + replica.messages().size());
     }
     System.exit(0);
   }

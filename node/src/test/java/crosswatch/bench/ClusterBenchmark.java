@@ -7,6 +7,7 @@ import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,65 +23,96 @@ import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 
 /**
- * Not a test: three replicas in three JVMs on loopback, the writer in this one, and the figures issue 4 asks
- * for: write throughput of message records, the delay from the writer's write to the record being readable on
- * every replica (p50/p99/max), and heap bytes per record on a replica. Arguments: records measured (20000),
- * records written first as a warm-up, which the replicas hold too when their heap is measured (2000).
+ * Not a test: three replicas in three JVMs on loopback, the first in this JVM, and the figures issue 4 asks for:
+ * write throughput of message records, the delay from a write to the record being readable on every replica
+ * (p50/p99/max), and heap bytes per stored record on a replica. Arguments: records per phase (20000), records
+ * written first as a warm-up (2000).
  *
  * <pre>
- * mvn -B -ntp -o -q -pl node -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
- *     -Dmdep.includeScope=test
- * java -Xmx1g --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
- *     -cp node/target/test-classes:node/target/classes:$(cat /tmp/cp.txt) crosswatch.bench.ClusterBenchmark 20000 2000
+ * ./scripts/bench ClusterBenchmark 20000 2000
  * </pre>
  *
- * <p>Two write patterns: new records in batches of {@value StoreBenchmark#BLOCK_BATCH} from one thread (a scan
- * of a block range), then every record re-judged one merge at a time from
- * {@value StoreBenchmark#WRITER_THREADS} threads (the judge). A batch's delay counts from the start of its call.
+ * <p>Three write phases, each of {@code records} records:
+ * <ol>
+ *   <li>new records in batches of {@value StoreBenchmark#BLOCK_BATCH} from one thread on one replica: one chain's
+ *       scanner writing what it found in a block range;</li>
+ *   <li>those records re-judged one merge at a time from {@value StoreBenchmark#WRITER_THREADS} threads on that
+ *       replica: the judge;</li>
+ *   <li>new records in batches from all three replicas at once, a third each: every replica scanning the chains it
+ *       owns, which is how a cluster writes.</li>
+ * </ol>
+ * A batch's delay counts from the start of its call. Heap per record is the growth of a replica's heap from the
+ * warm-up to the end divided by the records added meanwhile: what one more stored record costs, without the
+ * fixed costs (thread stacks, JGroups tables) that a small run would spread over few records.
+ *
+ * <p>The processes coordinate through files in the run's directory: {@code <node>.ready} (listening for arrivals),
+ * {@code <node>.warm} (warm-up held, heap measured), {@code spread.go} (phase 3 starts), {@code <node>.spread}
+ * (the start of each of its batches in phase 3), {@code <node>.arrivals} and {@code <node>.heap}.
  */
 public final class ClusterBenchmark {
   private static final List<String> NAMES = List.of("node-0", "node-1", "node-2");
+  static final String SPREAD_GO = "spread.go";
 
   private ClusterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-    int writers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path root = Files.createTempDirectory("crosswatch-cluster-bench");
     List<ClusterOptions> options = TestNodes.cluster(root, NAMES);
     List<Process> replicas = new ArrayList<>();
     try {
       for (int n = 1; n < NAMES.size(); n++) {
-        replicas.add(spawn(options.get(n), root, records));
+        replicas.add(spawn(options.get(n), root, records, warmUp));
       }
-      long[] batchStart = new long[records];
-      long[] judgeStart = new long[records];
+      long[] starts = new long[2 * records];
+      long[] judgeStarts = new long[records];
       Arrivals local;
+      long[] spreadSpan;
       try (var writer = ClusterStores.start(options.getFirst(), new SimpleMeterRegistry())) {
-        local = Arrivals.on(writer, records);
-        awaitReady(root);
+        local = Arrivals.on(writer, 2 * records, records);
+        awaitFiles(root, ".ready");
         MessageStore store = writer.messages();
-        StoreBenchmark.writeInBatches(store, warmUp, i -> StoreBenchmark.record(records + i));
-        writeBatches(store, records, batchStart, writers);
-        judgeConcurrently(store, records, judgeStart);
+        StoreBenchmark.writeInBatches(store, warmUp, i -> StoreBenchmark.record(2 * records + i));
+        awaitFiles(root, ".warm");
+
+        long begin = System.nanoTime();
+        writeBatches(store, 0, records, starts);
+        printRate("phase 1, new records in batches of " + StoreBenchmark.BLOCK_BATCH + " from one replica",
+            records, begin, System.nanoTime());
+        judgeConcurrently(store, records, judgeStarts);
+
+        Files.writeString(root.resolve(SPREAD_GO), "go");
+        writeBatches(store, slice(records, 0)[0], slice(records, 0)[1], starts);
         local.awaitAll(Duration.ofMinutes(1));
         for (Process p : replicas) {
           if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("replica failed; see its log under " + root);
           }
         }
+        spreadSpan = readSpreadStarts(root, records, starts);
       }
       List<Arrivals> all = new ArrayList<>(List.of(local));
       for (int n = 1; n < NAMES.size(); n++) {
-        all.add(Arrivals.readFrom(arrivalsFile(root, n)));
+        all.add(Arrivals.readFrom(arrivalsFile(root, n), records));
       }
-      report("new records in batches", delays(records, batchStart, all, Arrivals::created));
-      report("re-judged records, single merges", delays(records, judgeStart, all, Arrivals::judged));
+      long spreadEnd = IntStream.range(records, 2 * records)
+          .mapToLong(i -> all.stream().mapToLong(m -> m.created(i)).max().orElseThrow()).max().orElseThrow();
+      printRate("phase 3, new records in batches of " + StoreBenchmark.BLOCK_BATCH
+          + " from all 3 replicas at once (first batch start to last record readable everywhere)",
+          records, spreadSpan[0], spreadEnd);
+      report("phase 1, batches from one replica", delays(0, records, starts, all, Arrivals::created));
+      report("phase 2, single merges", delays(0, records, judgeStarts, all, Arrivals::judged));
+      report("phase 3, batches from all replicas", delays(records, 2 * records, starts, all, Arrivals::created));
       for (int n = 1; n < NAMES.size(); n++) {
-        String[] heap = Files.readString(Path.of(arrivalsFile(root, n) + ".heap")).split(" ");
-        StoreBenchmark.print("%s (own JVM) holding %s records (%s in its query index): %,.0f heap bytes per record",
-            NAMES.get(n), heap[1], heap[2], Long.parseLong(heap[0]) / Double.parseDouble(heap[1]));
+        String[] heap = Files.readString(Path.of(arrivalsFile(root, n) + ".heap")).trim().split(" ");
+        long warmHeap = Long.parseLong(heap[0]);
+        long heldHeap = Long.parseLong(heap[1]);
+        long warmHeld = Long.parseLong(heap[2]);
+        long held = Long.parseLong(heap[3]);
+        StoreBenchmark.print("%s (own JVM): %,d records in its cache, %s in its query index; heap per record"
+                + " %,.0f B (growth from %,d to %,d records)", NAMES.get(n), held, heap[4],
+            (heldHeap - warmHeap) / (double) (held - warmHeld), warmHeld, held);
       }
     } finally {
       replicas.forEach(Process::destroyForcibly);
@@ -89,25 +121,23 @@ public final class ClusterBenchmark {
     System.exit(0);
   }
 
-  private static void writeBatches(MessageStore store, int records, long[] starts, int writers) {
+  /** Record numbers {@code [from, to)} of phase 3 that replica {@code member} writes. */
+  static int[] slice(int records, int member) {
+    int size = records / NAMES.size();
+    int from = records + member * size;
+    int to = member == NAMES.size() - 1 ? 2 * records : from + size;
+    return new int[] {from, to};
+  }
+
+  /** Writes records {@code [from, to)} in batches, noting each record's batch start in {@code starts}. */
+  static void writeBatches(MessageStore store, int from, int to, long[] starts) {
     int batch = StoreBenchmark.BLOCK_BATCH;
-    var next = new AtomicInteger();
-    long begin = System.nanoTime();
-    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int t = 0; t < writers; t++) {
-        threads.submit(() -> {
-          for (int from = next.getAndAdd(batch); from < records; from = next.getAndAdd(batch)) {
-            int to = Math.min(from + batch, records);
-            long start = System.nanoTime();
-            Arrays.fill(starts, from, to, start);
-            store.mergeAll(IntStream.range(from, to).mapToObj(StoreBenchmark::record).toList());
-          }
-        });
-      }
+    for (int first = from; first < to; first += batch) {
+      int end = Math.min(first + batch, to);
+      long start = System.nanoTime();
+      Arrays.fill(starts, first, end, start);
+      store.mergeAll(IntStream.range(first, end).mapToObj(StoreBenchmark::record).toList());
     }
-    double seconds = StoreBenchmark.seconds(begin);
-    StoreBenchmark.print("3 replicas in 3 JVMs, new records in batches of %d from %d writer(s): %,.0f records/s"
-        + " (%,d in %.2f s)", batch, writers, records / seconds, records, seconds);
   }
 
   private static void judgeConcurrently(MessageStore store, int records, long[] starts) {
@@ -124,19 +154,36 @@ public final class ClusterBenchmark {
         });
       }
     }
-    double seconds = StoreBenchmark.seconds(begin);
-    StoreBenchmark.print("3 replicas in 3 JVMs, re-judged records one merge at a time from %d threads: %,.0f"
-        + " records/s (%,d in %.2f s)", StoreBenchmark.WRITER_THREADS, records / seconds, records, seconds);
+    printRate("phase 2, re-judged records one merge at a time from " + StoreBenchmark.WRITER_THREADS
+        + " threads on one replica", records, begin, System.nanoTime());
   }
 
-  /** Per record: from its write's start to the last member applying it. */
-  private static long[] delays(int records, long[] starts, List<Arrivals> members,
+  private static void printRate(String what, int records, long beginNanos, long endNanos) {
+    double seconds = (endNanos - beginNanos) / 1e9;
+    StoreBenchmark.print("3 replicas in 3 JVMs, %s: %,.0f records/s (%,d in %.2f s)", what, records / seconds,
+        records, seconds);
+  }
+
+  /** Fills in the other replicas' phase-3 batch starts; returns the first start of all and the last. */
+  private static long[] readSpreadStarts(Path root, int records, long[] starts) throws IOException {
+    for (int n = 1; n < NAMES.size(); n++) {
+      for (String line : Files.readAllLines(root.resolve(NAMES.get(n) + ".spread"))) {
+        String[] parts = line.split(" ");
+        starts[Integer.parseInt(parts[0])] = Long.parseLong(parts[1]);
+      }
+    }
+    long[] phase3 = Arrays.copyOfRange(starts, records, 2 * records);
+    return new long[] {Arrays.stream(phase3).min().orElseThrow(), Arrays.stream(phase3).max().orElseThrow()};
+  }
+
+  /** Per record in {@code [from, to)}: from its write's start to the last member applying it. */
+  private static long[] delays(int from, int to, long[] starts, List<Arrivals> members,
                                ToLongBiFunction<Arrivals, Integer> time) {
-    long[] delays = new long[records];
-    for (int i = 0; i < records; i++) {
+    long[] delays = new long[to - from];
+    for (int i = from; i < to; i++) {
       Integer record = i;
       long last = members.stream().mapToLong(m -> time.applyAsLong(m, record)).max().orElseThrow();
-      delays[i] = last - starts[i];
+      delays[i - from] = last - starts[i];
     }
     Arrays.sort(delays);
     return delays;
@@ -148,27 +195,26 @@ public final class ClusterBenchmark {
         what, delays[n / 2] / 1e6, delays[(int) (n * 0.99)] / 1e6, delays[n - 1] / 1e6);
   }
 
-  private static Process spawn(ClusterOptions o, Path root, int records) throws Exception {
-    int n = NAMES.indexOf(o.nodeName());
+  private static Process spawn(ClusterOptions o, Path root, int records, int warmUp) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-Xmx512m", "-XX:SoftRefLRUPolicyMSPerMB=0",
         "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), BenchReplica.class.getName(),
         o.nodeName(), o.dataDir().toString(), o.clusterName(),
         o.members().stream().map(Object::toString).collect(Collectors.joining(",")),
-        Integer.toString(o.bindPort().orElseThrow()), Integer.toString(records), arrivalsFile(root, n).toString());
+        Integer.toString(o.bindPort().orElseThrow()), Integer.toString(records), Integer.toString(warmUp),
+        Integer.toString(NAMES.indexOf(o.nodeName())), root.toString());
     File log = root.resolve(o.nodeName() + ".log").toFile();
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
   }
 
-  /** Until every replica records arrivals: records written before would reach it by state transfer, unseen. */
-  private static void awaitReady(Path root) {
-    Awaitility.await("replicas ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-        .until(() -> IntStream.range(1, NAMES.size())
-            .allMatch(n -> Files.exists(Path.of(arrivalsFile(root, n) + ".ready"))));
+  /** Until every replica other than this JVM's wrote {@code <node><suffix>}. */
+  static void awaitFiles(Path root, String suffix) {
+    Awaitility.await("replicas " + suffix).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+        .until(() -> NAMES.stream().skip(1).allMatch(name -> Files.exists(root.resolve(name + suffix))));
   }
 
-  private static Path arrivalsFile(Path root, int member) {
+  static Path arrivalsFile(Path root, int member) {
     return root.resolve(NAMES.get(member) + ".arrivals");
   }
 }

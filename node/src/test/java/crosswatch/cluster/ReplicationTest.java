@@ -8,6 +8,7 @@ import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.ConflictingFacts;
+import crosswatch.store.Hash32;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.Merge;
 import crosswatch.store.MessageKey;
@@ -96,8 +97,8 @@ class ReplicationTest {
       pair.get(0).messages().mergeAll(base);
 
       for (MessageRecord r : base) {
-        MessageRecord contradicting = new MessageRecord(r.key(), r.executingBlockNumber() + 1, r.executingTxHash(),
-            r.executingTimestamp(), r.msgHash(), r.identifier(), r.status(), r.reason(), r.history(),
+        MessageRecord contradicting = new MessageRecord(r.key(), r.executingBlockNumber() + 1, r.executingTxHash().toString(),
+            r.executingTimestamp(), Hash32.text(r.msgHash()), r.identifier(), r.status(), r.reason(), r.history(),
             r.firstSeenAt(), r.lastCheckedAt(), r.stamp());
         assertThatThrownBy(() -> pair.get(1).messages().merge(contradicting)).isInstanceOf(ConflictingFacts.class);
       }

@@ -12,6 +12,7 @@ import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
+import crosswatch.store.Hash32;
 import crosswatch.store.HeadBlock;
 import crosswatch.store.HybridClock;
 import crosswatch.store.InMemoryMessageStore;
@@ -141,7 +142,7 @@ class JudgingLifecycleTest {
           ExecutingMessageDecoder.decode(first.topics(), first.data()), Instant.now(),
           new HybridClock("t").next());
       declared.put(first.transactionHash(), AccessList.storageKeys(
-          new ExecutingMessage(firstRecord.msgHash(), firstRecord.identifier())));
+          new ExecutingMessage(Hash32.text(firstRecord.msgHash()), firstRecord.identifier())));
 
       judging.found(EXECUTING, List.of(first, second), Instant.now());
 

@@ -11,6 +11,7 @@ import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.Reason;
 import crosswatch.protocol.Verdict;
 import crosswatch.store.ChainHead;
+import crosswatch.store.Hash32;
 import crosswatch.store.HeadBlock;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Safety;
@@ -115,7 +116,7 @@ class SettlingTest {
     @Test
     void theMessagesOwnKeysConfirmIt() {
       MessageRecord r = found();
-      List<String> keys = AccessList.storageKeys(new ExecutingMessage(r.msgHash(), r.identifier()));
+      List<String> keys = AccessList.storageKeys(new ExecutingMessage(Hash32.text(r.msgHash()), r.identifier()));
 
       assertThat(Settling.accessList(r, keys)).isEqualTo(AccessListCheck.OK);
       assertThat(Settling.accessList(r, List.of())).isEqualTo(AccessListCheck.MISSING);

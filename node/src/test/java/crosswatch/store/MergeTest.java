@@ -227,9 +227,10 @@ class MergeTest {
       assertThatThrownBy(() -> Merge.merge(b, a)).isInstanceOf(ConflictingFacts.class);
     }
 
-    private MessageRecord copy(MessageRecord r, long blockNumber, String txHash, long timestamp, String msgHash,
+    private MessageRecord copy(MessageRecord r, long blockNumber, Object txHash, long timestamp, Object msgHash,
                                Identifier identifier) {
-      return new MessageRecord(r.key(), blockNumber, txHash, timestamp, msgHash, identifier, r.status(), r.reason(),
+      return new MessageRecord(r.key(), blockNumber, txHash.toString(), timestamp,
+          msgHash == null ? null : msgHash.toString(), identifier, r.status(), r.reason(),
           r.history(), r.firstSeenAt(), r.lastCheckedAt(), r.stamp());
     }
   }

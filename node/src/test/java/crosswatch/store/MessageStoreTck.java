@@ -83,8 +83,8 @@ public abstract class MessageStoreTck {
   void refusesARecordWhoseFactsContradictTheStoredOne() {
     MessageRecord r = Fixtures.record();
     store.merge(r);
-    var contradicting = new MessageRecord(r.key(), r.executingBlockNumber() + 1, r.executingTxHash(),
-        r.executingTimestamp(), r.msgHash(), r.identifier(), r.status(), r.reason(), r.history(), r.firstSeenAt(),
+    var contradicting = new MessageRecord(r.key(), r.executingBlockNumber() + 1, r.executingTxHash().toString(),
+        r.executingTimestamp(), Hash32.text(r.msgHash()), r.identifier(), r.status(), r.reason(), r.history(), r.firstSeenAt(),
         r.lastCheckedAt(), r.stamp());
 
     assertThatThrownBy(() -> store.merge(contradicting)).isInstanceOf(ConflictingFacts.class);
@@ -215,8 +215,8 @@ public abstract class MessageStoreTck {
   }
 
   private static MessageRecord withIdentifier(MessageRecord r, Identifier id) {
-    return new MessageRecord(r.key(), r.executingBlockNumber(), r.executingTxHash(), r.executingTimestamp(),
-        r.msgHash(), id, r.status(), r.reason(), r.history(), r.firstSeenAt(), r.lastCheckedAt(), r.stamp());
+    return new MessageRecord(r.key(), r.executingBlockNumber(), r.executingTxHash().toString(), r.executingTimestamp(),
+        Hash32.text(r.msgHash()), id, r.status(), r.reason(), r.history(), r.firstSeenAt(), r.lastCheckedAt(), r.stamp());
   }
 
   @Test

@@ -102,7 +102,8 @@ public final class RecordArbitraries {
     return statuses().flatMap(status -> Combinators.combine(reasonFor(status), histories(), instants(), instants(),
             stamps(), lifecycles())
         .as((reason, history, seen, checked, stamp, l) -> new MessageRecord(f.key(), f.executingBlockNumber(),
-            f.executingTxHash(), f.executingTimestamp(), f.msgHash(), f.identifier(), status, reason, history,
+            Hash32.parse(f.executingTxHash(), "tx hash"), f.executingTimestamp(),
+            Hash32.parseNullable(f.msgHash(), "message hash"), f.identifier(), status, reason, history,
             seen, checked, stamp, l.executing(), l.initiating(), l.isFinal(), l.flips(), l.accessList())));
   }
 

@@ -47,8 +47,8 @@ class RecordMergePolicyTest {
 
     @Test
     void contradictingFactsKeepThePreferredSideAndAreCounted() {
-      var contradicting = new MessageRecord(base.key(), base.executingBlockNumber() + 1, base.executingTxHash(),
-          base.executingTimestamp(), base.msgHash(), base.identifier(), base.status(), base.reason(),
+      var contradicting = new MessageRecord(base.key(), base.executingBlockNumber() + 1, base.executingTxHash().toString(),
+          base.executingTimestamp(), Hash32.text(base.msgHash()), base.identifier(), base.status(), base.reason(),
           base.history(), base.firstSeenAt(), base.lastCheckedAt(), base.stamp());
       CacheEntry<MessageKey, MessageRecord> preferred = entry(sideA);
 

@@ -10,6 +10,7 @@ import org.infinispan.protostream.annotations.ProtoName;
 @ProtoName("MessageKey")
 public final class MessageKeyAdapter {
 
+  /** The block hash travels and is stored as its text, as before it was held as words: old data reads the same. */
   @ProtoFactory
   MessageKey create(long executingChainId, String executingBlockHash, long executingLogIndex) {
     return new MessageKey(executingChainId, executingBlockHash, executingLogIndex);
@@ -22,7 +23,7 @@ public final class MessageKeyAdapter {
 
   @ProtoField(number = 2)
   String getExecutingBlockHash(MessageKey key) {
-    return key.executingBlockHash();
+    return key.executingBlockHash().toString();
   }
 
   @ProtoField(number = 3, defaultValue = "0")

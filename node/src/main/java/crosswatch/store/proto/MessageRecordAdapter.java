@@ -3,6 +3,7 @@ package crosswatch.store.proto;
 import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
+import crosswatch.store.Hash32;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -19,8 +20,9 @@ import org.infinispan.protostream.annotations.ProtoField;
 import org.infinispan.protostream.annotations.ProtoName;
 
 /**
- * Fields 5 (message hash), 6 (identifier) and 8 (reason) are absent when the record holds null. Decoding shares
- * one instant between first-seen, last-checked and history entries where they are equal (a new record's are).
+ * Hashes travel and are stored as their text (0x and 64 hex digits), as they were before the heap held them as
+ * words, so data written either way reads the same. Fields 5 (message hash), 6 (identifier) and 8 (reason) are
+ * absent when the record holds null. Decoding shares one instant between first-seen, last-checked and history entries where they are equal (a new record's are).
  * Fields 13 to 17 (the lifecycle) came later: a record written without them reads as not yet followed (unsafe,
  * not final, no flips, unchecked).
  */
@@ -40,7 +42,8 @@ public final class MessageRecordAdapter {
         .map(h -> new HistoryEntry(h.status(), h.reason(),
             Canonical.instant(Canonical.instant(h.at(), firstSeen), lastChecked)))
         .toList();
-    return new MessageRecord(key, executingBlockNumber, executingTxHash, executingTimestamp, msgHash, identifier,
+    return new MessageRecord(key, executingBlockNumber, Hash32.parse(executingTxHash, "executing tx hash"),
+        executingTimestamp, Hash32.parseNullable(msgHash, "message hash"), identifier,
         status, reason, sharing, firstSeen, lastChecked, stamp,
         Objects.requireNonNullElse(executingSafety, Safety.UNSAFE),
         Objects.requireNonNullElse(initiatingSafety, Safety.UNSAFE), isFinal, flips,
@@ -59,7 +62,7 @@ public final class MessageRecordAdapter {
 
   @ProtoField(number = 3)
   String getExecutingTxHash(MessageRecord r) {
-    return r.executingTxHash();
+    return r.executingTxHash().toString();
   }
 
   @ProtoField(number = 4, defaultValue = "0")
@@ -69,7 +72,7 @@ public final class MessageRecordAdapter {
 
   @ProtoField(number = 5)
   String getMsgHash(MessageRecord r) {
-    return r.msgHash();
+    return Hash32.text(r.msgHash());
   }
 
   @ProtoField(number = 6)
