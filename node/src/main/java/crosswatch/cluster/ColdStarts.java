@@ -150,7 +150,10 @@ public final class ColdStarts {
     }
   }
 
-  // Asynchronous: Infinispan's threads applying a write or installing a view never wait for a deciding owner.
+  // Asynchronous: Infinispan's threads applying a write or installing a view never wait for a deciding owner. A
+  // waiting owner may itself be on an asynchronous listener's thread (the view listener hands chains to the
+  // pipeline); on JDK 21+ Infinispan runs each asynchronous event on its own virtual thread, so that wait does not
+  // hold these notifications up.
   @Listener(sync = false, observation = Listener.Observation.POST)
   public final class Publications {
     @CacheEntryCreated
