@@ -21,20 +21,19 @@ import java.util.stream.Collectors;
  *     nothing of the chain)
  * @param missing members of the view whose current process had not published when this was decided
  */
-public record ColdStart(long chainId, OptionalLong fromBlock, Map<String, OptionalLong> knownBy,
-                        List<Member> missing) {
+record ColdStart(long chainId, OptionalLong fromBlock, Map<String, OptionalLong> knownBy, List<Member> missing) {
 
   /**
    * A member of the view: its name and the identity of its current process, which changes when it restarts.
    */
-  public record Member(String name, String incarnation) {
-    public Member {
+  record Member(String name, String incarnation) {
+    Member {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(incarnation, "incarnation");
     }
   }
 
-  public ColdStart {
+  ColdStart {
     Objects.requireNonNull(fromBlock, "fromBlock");
     knownBy = Collections.unmodifiableMap(new LinkedHashMap<>(knownBy));
     missing = List.copyOf(missing);
@@ -45,7 +44,7 @@ public record ColdStart(long chainId, OptionalLong fromBlock, Map<String, Option
    * node outside the view is not consulted, nor one an earlier process of a member left behind (that member is
    * missing until its current process publishes).
    */
-  public static ColdStart decide(long chainId, List<Member> view, Map<String, SafePoints> published) {
+  static ColdStart decide(long chainId, List<Member> view, Map<String, SafePoints> published) {
     var knownBy = new LinkedHashMap<String, OptionalLong>();
     var missing = new ArrayList<Member>();
     for (Member member : view) {
@@ -61,19 +60,19 @@ public record ColdStart(long chainId, OptionalLong fromBlock, Map<String, Option
   }
 
   /** True when every member of the view was consulted. */
-  public boolean complete() {
+  boolean complete() {
     return missing.isEmpty();
   }
 
   /** {@code node-a:123,node-b:none}: each member consulted and its safe point, for one log field. */
-  public String knownByText() {
+  String knownByText() {
     return knownBy.entrySet().stream()
         .map(e -> e.getKey() + ":" + (e.getValue().isPresent() ? Long.toString(e.getValue().getAsLong()) : "none"))
         .collect(Collectors.joining(","));
   }
 
   /** {@code node-c,node-d}: the members missing, for one log field. */
-  public String missingText() {
+  String missingText() {
     return missing.stream().map(Member::name).collect(Collectors.joining(","));
   }
 }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * caches started and before its pipeline starts, in the {@value ClusterStores#RESUME_POINTS} cache (replicated, in
  * memory, keyed by node name). At the cold start of a chain its owner waits until every member of the current
  * view has published, at most {@code patience}, and takes the lowest safe point published
- * ({@link ColdStart#decide}). A member that has not published by then is logged as missing and not waited for
+ * ({@code ColdStart.decide}). A member that has not published by then is logged as missing and not waited for
  * again (its points count once they arrive), so a member that never publishes delays one decision, not one per
  * chain.
  *
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * kept the checkpoints) or joining after a chain's cold start is not consulted and changes nothing. After a
  * partition heals both sides normally hold checkpoints. A chain with none on either side (its RPC never
  * answered) is decided from the entries this replica holds: conflict resolution brings the other side's without
- * firing listeners, so a decision taken before it finishes waits out the patience, then goes without the
- * entries still missing.
+ * firing listeners, so a decision taken before it finishes may wait out the patience, then takes what has
+ * arrived by then.
  */
 public final class ColdStarts {
   private static final Logger log = LoggerFactory.getLogger(ColdStarts.class);
