@@ -6,6 +6,7 @@ import crosswatch.cluster.ChainOwners;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStatus;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.ColdStarts;
 import crosswatch.cluster.Membership;
 import crosswatch.cluster.NewMessages;
 import crosswatch.cluster.Ownership;
@@ -35,11 +36,19 @@ final class ClusterWiring {
     return config.chains().stream().map(ChainEndpoint::chainId).toList();
   }
 
-  /** Starts following checkpoints and messages into this replica's resume files; returns the cold starts. */
-  static LongFunction<Optional<StartBlock>> coldStarts(ResumePoints resume, ClusterStores cluster, Config config) {
-    resume.follow(cluster.cacheManager(), cluster.messages(), chainIds(config));
+  /**
+   * Starts following checkpoints and messages into this replica's resume files and publishes what they say for
+   * the other replicas' cold starts; returns this replica's cold starts. Call before the pipeline starts.
+   */
+  static LongFunction<Optional<StartBlock>> coldStarts(ClusterStores cluster, Config config) {
+    var local = new ResumePoints(config.dataDir());
+    local.follow(cluster, chainIds(config));
+    // A member in the view that has not published yet is still starting its caches: the initial cluster timeout
+    // is how long this node already waits for its peers to start.
+    var coldStarts = new ColdStarts(cluster, local, options(config).initialClusterTimeout());
+    coldStarts.publish(chainIds(config));
     return chainId -> {
-      var from = resume.coldStart(chainId);
+      var from = coldStarts.coldStart(chainId);
       return from.isPresent() ? Optional.of(new StartBlock.Number(from.getAsLong())) : Optional.empty();
     };
   }
@@ -52,7 +61,8 @@ final class ClusterWiring {
                           ChainOwners owners) {
     forwardMessages(cluster, pipeline);
     var membership = new Membership(cluster.cacheManager(), config.cluster().expectedMembers(),
-        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS), () -> {
+        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS,
+            ClusterStores.RESUME_POINTS), () -> {
           cluster.messages().reindex();
           pipeline.stored(cluster.messages().pending());
         }, registry);

@@ -4,7 +4,6 @@ import crosswatch.api.ApiServer;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterStores;
-import crosswatch.cluster.ResumePoints;
 import crosswatch.config.Config;
 import crosswatch.metrics.StoreGauges;
 import crosswatch.store.MessageCounts;
@@ -46,10 +45,11 @@ public final class Node implements AutoCloseable {
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.
       var cluster = started(ClusterStores.start(ClusterWiring.options(config), registry, config.retention()));
       MessageStore store = cluster.messages();
-      var resume = new ResumePoints(config.dataDir(), cluster.checkpoints());
+      // Published before this replica starts any chain: owners deciding a cold start wait for every member's points.
+      var coldStarts = ClusterWiring.coldStarts(cluster, config);
       var pipeline = started(new Pipeline(config.chains(), config.startBlocks(), config.dependencies(), store,
           cluster.checkpoints(), registry, config.nodeName(), ChainSettings.DEFAULTS, cluster.heads(),
-          config.sweepInterval(), ClusterWiring.coldStarts(resume, cluster, config)));
+          config.sweepInterval(), coldStarts));
       pipeline.start(Set.of());
       var owners = ClusterWiring.owners(config, pipeline, registry);
       var membership = started(ClusterWiring.watch(cluster, pipeline, config, registry, owners));

@@ -84,7 +84,8 @@ public final class Pipeline implements AutoCloseable {
    * @param heads where chains' latest, safe and finalized heads are shared
    * @param sweepInterval how often messages not yet final are looked at again
    * @param coldStarts where a chain without any checkpoint begins when it is known better than its configured
-   *     start block (a cluster restarted after losing its shared state resumes from its replicas' safe points)
+   *     start block (a cluster restarted after losing its shared state resumes from the lowest of its replicas'
+   *     safe points)
    */
   public Pipeline(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
                   MessageStore store, CheckpointStore checkpoints, MeterRegistry registry, String nodeName,

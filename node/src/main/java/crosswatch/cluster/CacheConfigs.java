@@ -70,4 +70,18 @@ final class CacheConfigs {
         .purgeOnStartup(!options.expectsNoPeers());
     return cache.build();
   }
+
+  /**
+   * A replicated, synchronous cache kept in memory only, for what replicas publish anew each time they start:
+   * after the whole cluster stopped nothing of it is wanted back. Partitions are handled as in
+   * {@link #replicated}.
+   */
+  static Configuration replicatedInMemory(EntryMergePolicy<?, ?> mergePolicy) {
+    var cache = new ConfigurationBuilder();
+    cache.clustering().cacheMode(CacheMode.REPL_SYNC)
+        .partitionHandling().whenSplit(PartitionHandling.ALLOW_READ_WRITES).mergePolicy(mergePolicy);
+    cache.encoding().mediaType(MediaType.APPLICATION_OBJECT_TYPE);
+    cache.statistics().enable();
+    return cache.build();
+  }
 }

@@ -23,13 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's member of the replica cluster and the stores on its replicated caches: {@value #MESSAGES}
- * (message key to record), {@value #CHECKPOINTS} (chain id to checkpoint) and {@value #HEADS} (chain id to head).
- * Close it last: it stops the cache manager and leaves the cluster.
+ * (message key to record), {@value #CHECKPOINTS} (chain id to checkpoint), {@value #HEADS} (chain id to head), and
+ * {@value #RESUME_POINTS} (node name to the safe points it published at start, in memory only; see
+ * {@link ColdStarts}). Close it last: it stops the cache manager and leaves the cluster.
  */
 public final class ClusterStores implements AutoCloseable {
   public static final String MESSAGES = "messages";
   public static final String CHECKPOINTS = "checkpoints";
   public static final String HEADS = "heads";
+  public static final String RESUME_POINTS = "resume-points";
 
   private static final Logger log = LoggerFactory.getLogger(ClusterStores.class);
 
@@ -68,9 +70,12 @@ public final class ClusterStores implements AutoCloseable {
       manager.defineConfiguration(MESSAGES, messages.build());
       manager.defineConfiguration(CHECKPOINTS, CacheConfigs.replicated(options, CHECKPOINTS, new CheckpointMergePolicy()));
       manager.defineConfiguration(HEADS, CacheConfigs.replicated(options, HEADS, MergePolicy.PREFERRED_NON_NULL));
+      // Each replica writes only its own entry, once per process: after a partition either side's copy is its
+      // publication, and a copy an earlier process left is told apart by its incarnation.
+      manager.defineConfiguration(RESUME_POINTS, CacheConfigs.replicatedInMemory(MergePolicy.PREFERRED_NON_NULL));
       manager.addListener(new PartitionMerges(registry));
       manager.start();
-      manager.startCaches(MESSAGES, CHECKPOINTS, HEADS);
+      manager.startCaches(MESSAGES, CHECKPOINTS, HEADS, RESUME_POINTS);
       Cache<MessageKey, MessageRecord> messageCache = manager.getCache(MESSAGES);
       Cache<Long, Checkpoint> checkpointCache = manager.getCache(CHECKPOINTS);
       Cache<Long, ChainHead> headCache = manager.getCache(HEADS);

@@ -1,72 +1,73 @@
 package crosswatch.cluster;
 
 import crosswatch.store.Checkpoint;
-import crosswatch.store.CheckpointStore;
 import crosswatch.store.FileCheckpointStore;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
-import crosswatch.store.MessageStore;
+import crosswatch.store.SafePoint;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
-import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 
 /**
- * Where each chain's scanning resumes when the whole cluster lost its shared state at once (every replica killed:
- * the replicated stores are purged on startup). Each replica keeps, in small files of its data directory outside
- * the purged store, the last checkpoint it saw of every chain ({@code checkpoints.json}) and the lowest executing
- * block holding a message it saw ({@code first-messages/checkpoints.json}).
+ * What this replica knows of where each chain's scanning can resume when the whole cluster lost its shared state
+ * at once (every replica killed: the replicated stores are purged on startup). It keeps, in small files of its
+ * data directory outside the purged store, the last checkpoint it saw of every chain ({@code checkpoints.json})
+ * and the lowest executing block holding a message it saw ({@code first-messages/checkpoints.json}).
  *
  * <p>The safe point of a chain is the lower of the block after that checkpoint and that first message's block.
  * Every message is in a block at or above the first message's block and every block above the checkpoint is
  * unscanned, so resuming there skips no block and re-derives every record the purged stores lost, final or not
- * (re-scanning is idempotent: records merge by key, verdicts are judged again from the chains). Replicas record
- * every checkpoint and message they see, so the replicas alive at the crash know the same points up to the
- * writes in flight then; a replica that was away longer knows lower ones, which costs re-scanning only.
+ * (re-scanning is idempotent: records merge by key, verdicts are judged again from the chains).
+ *
+ * <p>One replica's files are not enough: the listeners writing them are asynchronous, so at a crash each replica
+ * may lack the last writes it was told of, and a replica whose files were lost knows nothing. The cluster resumes
+ * each chain from the lowest safe point any replica present knows ({@link ColdStarts}); a lower point costs
+ * re-scanning only.
  */
 public final class ResumePoints {
   static final String FIRST_MESSAGES = "first-messages";
 
   private final FileCheckpointStore lastSeen;
   private final FileCheckpointStore firstMessages;
-  private final CheckpointStore shared;
 
-  /** @param shared the cluster's checkpoints: while it holds one for a chain, scanning resumes from it */
-  public ResumePoints(Path dataDir, CheckpointStore shared) {
+  public ResumePoints(Path dataDir) {
     this.lastSeen = new FileCheckpointStore(dataDir);
     this.firstMessages = new FileCheckpointStore(dataDir.resolve(FIRST_MESSAGES));
-    this.shared = shared;
   }
 
   /**
-   * Records what the caches hold now (state received from peers fires no events), then follows their writes.
+   * Records what the cluster's caches hold now (state received from peers fires no events), then follows their
+   * writes.
    */
-  public void follow(EmbeddedCacheManager caches, MessageStore store, Collection<Long> chainIds) {
-    caches.getCache(ClusterStores.CHECKPOINTS).addListener(new Checkpoints());
-    caches.getCache(ClusterStores.MESSAGES).addListener(new Messages());
+  public void follow(ClusterStores cluster, Collection<Long> chainIds) {
+    cluster.cacheManager().getCache(ClusterStores.CHECKPOINTS).addListener(new Checkpoints());
+    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new Messages());
     for (long chainId : chainIds) {
-      shared.get(chainId).ifPresent(lastSeen::put);
-      store.executedIn(chainId, 0, Long.MAX_VALUE).forEach(this::saw);
+      cluster.checkpoints().get(chainId).ifPresent(lastSeen::put);
+      cluster.messages().executedIn(chainId, 0, Long.MAX_VALUE).forEach(this::saw);
     }
   }
 
-  /**
-   * The block where scanning a chain the cluster holds no checkpoint for begins; empty when the cluster holds one
-   * or this replica knows nothing of the chain.
-   */
-  public OptionalLong coldStart(long chainId) {
-    if (shared.get(chainId).isPresent()) {
-      return OptionalLong.empty();
-    }
+  /** This replica's safe point of {@code chainId}; empty when it knows nothing of the chain. */
+  public OptionalLong safePoint(long chainId) {
     return LongStream.concat(
             lastSeen.get(chainId).stream().mapToLong(c -> c.blockNumber() + 1),
             firstMessages.get(chainId).stream().mapToLong(Checkpoint::blockNumber))
         .min();
+  }
+
+  /** The safe points of those of {@code chainIds} this replica knows anything of. */
+  public List<SafePoint> safePoints(Collection<Long> chainIds) {
+    return chainIds.stream().distinct()
+        .flatMap(id -> safePoint(id).stream().mapToObj(from -> new SafePoint(id, from)))
+        .toList();
   }
 
   private synchronized void saw(MessageRecord record) {

@@ -30,6 +30,7 @@ public final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
+  private final Path dataDir;
   private final List<String> args;
   private final int httpPort;
   private Process process;
@@ -37,6 +38,7 @@ public final class NodeProcess implements AutoCloseable {
   /** @param args the node's flags except --node-name, --data-dir and --http-port, which this adds */
   NodeProcess(String name, Path dataDir, int httpPort, List<String> args) {
     this.name = name;
+    this.dataDir = dataDir;
     this.httpPort = httpPort;
     this.args = new ArrayList<>(List.of("--node-name", name, "--data-dir", dataDir.toString(),
         "--http-port", Integer.toString(httpPort)));
@@ -45,6 +47,11 @@ public final class NodeProcess implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The replica's {@code --data-dir}. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /** Launches the JVM without waiting for it; see {@link #awaitHealthy()}. */

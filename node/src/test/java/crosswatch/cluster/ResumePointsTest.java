@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import crosswatch.protocol.Identifier;
 import crosswatch.store.Checkpoint;
-import crosswatch.store.CheckpointStore;
 import crosswatch.store.FileCheckpointStore;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
+import crosswatch.store.SafePoint;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,19 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Safe points from a replica's resume files: what it records while running, and what a restart after the
- * cluster's shared state was lost (a fresh, empty checkpoint store here) resumes from.
+ * Safe points from a replica's resume files: what it records while running, and what a new process reading the
+ * same files (as after a restart of the whole cluster) knows. Which replica's point a chain resumes from is
+ * {@link ColdStartsTest}'s subject.
  */
 class ResumePointsTest {
   private static final String HASH = "0x" + "a".repeat(64);
 
   @TempDir
   Path dataDir;
-
-  /** The shared checkpoints of a cluster that lost its state: an empty store. */
-  private CheckpointStore lost() {
-    return new FileCheckpointStore(dataDir.resolve("lost"));
-  }
 
   private static MessageRecord messageAt(long chainId, long blockNumber) {
     var identifier = new Identifier("0x" + "1".repeat(40), BigInteger.ONE, BigInteger.ZERO, BigInteger.TEN,
@@ -50,29 +46,22 @@ class ResumePointsTest {
   private void running(Consumer<ClusterStores> work, Runnable settled) {
     try (var node = ClusterStores.start(TestNodes.single(dataDir.resolve("cluster"), "node-a"),
         new SimpleMeterRegistry())) {
-      new ResumePoints(dataDir, node.checkpoints()).follow(node.cacheManager(), node.messages(), List.of(901L));
+      new ResumePoints(dataDir).follow(node, List.of(901L));
       work.accept(node);
       await().untilAsserted(settled::run);
     }
   }
 
   @Test
-  void nothingKnownOfAChainLeavesItToItsConfiguredStart() {
-    assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEmpty();
-  }
-
-  @Test
-  void aChainTheClusterHoldsACheckpointForResumesFromThatCheckpoint() {
-    CheckpointStore shared = lost();
-    shared.put(new Checkpoint(901, 40, HASH));
-
-    assertThat(new ResumePoints(dataDir, shared).coldStart(901)).isEmpty();
+  void nothingIsKnownOfAChainNeverSeen() {
+    assertThat(new ResumePoints(dataDir).safePoint(901)).isEmpty();
+    assertThat(new ResumePoints(dataDir).safePoints(List.of(901L, 902L))).isEmpty();
   }
 
   @Test
   void withoutMessagesScanningResumesAfterTheLastCheckpointSeen() {
     running(node -> node.checkpoints().put(new Checkpoint(901, 40, HASH)),
-        () -> assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(41)));
+        () -> assertThat(new ResumePoints(dataDir).safePoint(901)).isEqualTo(OptionalLong.of(41)));
   }
 
   @Test
@@ -81,7 +70,7 @@ class ResumePointsTest {
       node.messages().merge(messageAt(901, 12));
       node.messages().merge(messageAt(901, 30));
       node.checkpoints().put(new Checkpoint(901, 40, HASH));
-    }, () -> assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(12)));
+    }, () -> assertThat(new ResumePoints(dataDir).safePoint(901)).isEqualTo(OptionalLong.of(12)));
   }
 
   @Test
@@ -89,9 +78,16 @@ class ResumePointsTest {
     try (var node = ClusterStores.start(TestNodes.single(dataDir.resolve("cluster"), "node-a"),
         new SimpleMeterRegistry())) {
       node.messages().merge(messageAt(901, 7));
-      new ResumePoints(dataDir, node.checkpoints()).follow(node.cacheManager(), node.messages(), List.of(901L));
+      new ResumePoints(dataDir).follow(node, List.of(901L));
     }
 
-    assertThat(new ResumePoints(dataDir, lost()).coldStart(901)).isEqualTo(OptionalLong.of(7));
+    assertThat(new ResumePoints(dataDir).safePoint(901)).isEqualTo(OptionalLong.of(7));
+  }
+
+  @Test
+  void publishesAPointForEveryChainItKnowsOfOnly() {
+    new FileCheckpointStore(dataDir).put(new Checkpoint(901, 40, HASH));
+
+    assertThat(new ResumePoints(dataDir).safePoints(List.of(901L, 902L))).containsExactly(new SafePoint(901, 41));
   }
 }

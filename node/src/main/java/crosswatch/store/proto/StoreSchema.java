@@ -29,6 +29,8 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
         CheckpointAdapter.class,
         HeadBlockAdapter.class,
         ChainHeadAdapter.class,
+        SafePointAdapter.class,
+        SafePointsAdapter.class,
         MergeIntoEntry.class,
     })
 public interface StoreSchema extends GeneratedSchema {}

@@ -9,11 +9,14 @@ import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.RecordArbitraries;
+import crosswatch.store.SafePoint;
+import crosswatch.store.SafePoints;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -76,6 +79,11 @@ class StoreSchemaTest {
       assertThat(roundTrip(c)).isEqualTo(c);
     }
 
+    @Property(tries = 100)
+    void safePoints(@ForAll("safePoints") SafePoints points) throws IOException {
+      assertThat(roundTrip(points)).isEqualTo(points);
+    }
+
     @Property(tries = 20)
     void status(@ForAll Status status) throws IOException {
       assertThat(roundTrip(status)).isEqualTo(status);
@@ -110,6 +118,16 @@ class StoreSchemaTest {
     @Provide
     Arbitrary<String> writers() {
       return Arbitraries.strings().ofMinLength(1).ofMaxLength(30);
+    }
+
+    /** Any number of chains, none included: a replica that knows nothing publishes an empty list. */
+    @Provide
+    Arbitrary<SafePoints> safePoints() {
+      Arbitrary<List<SafePoint>> points = Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE),
+              Arbitraries.longs().between(0, Long.MAX_VALUE)).as(SafePoint::new)
+          .list().ofMaxSize(5).uniqueElements(SafePoint::chainId);
+      return Combinators.combine(writers(), Arbitraries.strings().alpha().numeric().ofLength(36), points)
+          .as(SafePoints::new);
     }
 
     @Provide
@@ -147,6 +165,8 @@ class StoreSchemaTest {
         "Stamp, hlc, 1", "Stamp, writer, 2",
         "Timestamp, seconds, 1", "Timestamp, nanos, 2",
         "Checkpoint, chainId, 1", "Checkpoint, blockNumber, 2", "Checkpoint, blockHash, 3",
+        "SafePoint, chainId, 1", "SafePoint, fromBlock, 2",
+        "SafePoints, node, 1", "SafePoints, incarnation, 2", "SafePoints, points, 3",
         "MessageRecord, key, 1", "MessageRecord, executingBlockNumber, 2", "MessageRecord, executingTxHash, 3",
         "MessageRecord, executingTimestamp, 4", "MessageRecord, msgHash, 5", "MessageRecord, identifier, 6",
         "MessageRecord, status, 7", "MessageRecord, reason, 8", "MessageRecord, history, 9",
