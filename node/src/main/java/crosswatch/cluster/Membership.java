@@ -85,8 +85,13 @@ public final class Membership implements AutoCloseable {
     subscribers.forEach(s -> s.accept(next));
   }
 
+  /**
+   * A healed partition: Infinispan announces a merge view only as a merge, never as a view change, yet it is the
+   * new view, and ownership and degraded mode must follow it at once.
+   */
   @Merged
   public void merged(MergeEvent event) {
+    changed(event);
     healing.schedule(() -> heal(event.getViewId()), STABLE.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.Membership;
 import crosswatch.cluster.PartitionMerges;
 import crosswatch.cluster.RunningNodes;
 import crosswatch.cluster.TestNodes;
@@ -78,6 +79,8 @@ class PartitionTest {
     ClusterStores a = members.get(0);
     ClusterStores b = members.get(1);
     ClusterStores c = members.get(2);
+    List<Membership> views = IntStream.range(0, 3).mapToObj(i -> new Membership(members.get(i).cacheManager(), 3,
+        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS), () -> { }, nodes.registry(i))).toList();
     a.messages().mergeAll(SplitWrites.beforeSplit());
     a.checkpoints().put(checkpoint(901, 100, '1'));
     members.forEach(m -> assertThat(m.messages().size()).isEqualTo(60));
@@ -87,6 +90,10 @@ class PartitionTest {
         && Partitions.settled(c, 1));
     members.forEach(m -> assertThat(m.cacheManager().getCache(ClusterStores.MESSAGES).getAdvancedCache()
         .getAvailability()).isEqualTo(AvailabilityMode.AVAILABLE));
+    await().atMost(patience).untilAsserted(() -> {
+      assertThat(views.get(2).view().degraded()).as("the minority side is degraded").isTrue();
+      assertThat(views.get(0).view().degraded()).as("the majority side is not").isFalse();
+    });
 
     SplitWrites.writeOnMajority(b.messages(), "node-b");
     SplitWrites.writeOnMinority(c.messages(), "node-c");
@@ -120,7 +127,13 @@ class PartitionTest {
         assertThat(m.checkpoints().get(901)).contains(checkpoint(901, 120, '3'));
         assertThat(m.checkpoints().get(902)).contains(checkpoint(902, 50, '4'));
       }
+      // A merge view is a view too: ownership and degraded mode follow it without waiting for another change.
+      for (Membership v : views) {
+        assertThat(v.view().members()).as("members seen by %s", v.view().node()).hasSize(3);
+        assertThat(v.view().degraded()).as("%s degraded", v.view().node()).isFalse();
+      }
     });
+    views.forEach(Membership::close);
     // The merge decided by stamp: valid where the majority's stamp (10) beats the minority's (5), else invalid.
     SplitWrites.CONFLICTING.forEach(n -> assertThat(expected.get(SplitWrites.key(n)).status())
         .isEqualTo(n % 2 == 0 ? Status.VALID : Status.INVALID));
