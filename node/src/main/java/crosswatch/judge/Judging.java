@@ -158,7 +158,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
         // Its block is canonical again. Pending is stored, not just handed to a judge here: the judge of its
         // initiating chain may run on another replica, which learns of it only from the store.
         returned.add(new StatusWriter.Change(known.get(),
-            Verdicts.returned(known.get(), decoded, seenAt, clock.next())));
+            Verdicts.returned(known.get(), decoded, seenAt, clock.after(known.get().stamp()))));
         continue;
       }
       MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
@@ -248,7 +248,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
           .map(MessageRecord::key).toList();
       Instant now = Instant.now();
       var stored = writer.update(gone,
-          r -> r.status() == Status.REORGED ? r : Verdicts.reorged(r, now, clock.next()));
+          r -> r.status() == Status.REORGED ? r : Verdicts.reorged(r, now, clock.after(r.stamp())));
       report(stored);
       log.info("messages reorged out executingChainId={} ancestorBlock={} messages={}", chainId, ancestor,
           stored.size());
@@ -278,7 +278,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   /** Judged on what the dependency set says; no block of its initiating chain is ever read. */
   private MessageRecord judgedUnwatched(MessageRecord r, Instant now) {
     Verdict verdict = verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED);
-    return Settling.settled(Verdicts.judged(r, verdict, now, clock.next()), verdict,
+    return Settling.settled(Verdicts.judged(r, verdict, now, clock.after(r.stamp())), verdict,
         heads.of(r.key().executingChainId()), Optional.empty(), false, clock.next());
   }
 

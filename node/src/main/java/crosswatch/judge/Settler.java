@@ -79,7 +79,7 @@ final class Settler {
       }
     }
     report.accept(writer.update(raised, r -> Settling.raised(r, heads.of(r.key().executingChainId()),
-        heads.of(r.initiatingChainId()), clock.next())));
+        heads.of(r.initiatingChainId()), clock.after(r.stamp()))));
     rejudge.accept(rejudged);
   }
 }

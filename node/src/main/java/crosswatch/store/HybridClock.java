@@ -7,6 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stamps status changes on a hybrid logical clock: wall-clock milliseconds in the high bits, a counter in the low
  * 16, never going backwards, so that a later change of this node always wins a merge against an earlier one.
+ *
+ * <p>A change computed from a record another replica stamped must be stamped with {@link #after}: replicas' wall
+ * clocks differ by milliseconds or more, and a verdict stamped below the pending record it judged would lose the
+ * merge to it and be dropped.
  */
 public final class HybridClock {
   private static final int COUNTER_BITS = 16;
@@ -27,5 +31,15 @@ public final class HybridClock {
   public Stamp next() {
     long physical = wallClock.millis() << COUNTER_BITS;
     return new Stamp(last.updateAndGet(previous -> Math.max(physical, previous + 1)), nodeName);
+  }
+
+  /**
+   * A stamp later than {@code seen} and than every stamp this clock gave before (the receive rule of a hybrid
+   * logical clock): this clock moves up to {@code seen} if it was behind, so its next stamps stay later too.
+   */
+  public Stamp after(Stamp seen) {
+    long physical = wallClock.millis() << COUNTER_BITS;
+    return new Stamp(last.updateAndGet(previous -> Math.max(physical, Math.max(previous, seen.hlc()) + 1)),
+        nodeName);
   }
 }

@@ -109,6 +109,37 @@ class JudgingOwnershipTest {
     }
   }
 
+  /** The replica that judges runs on a wall clock an hour behind the one of the replica that found the message. */
+  @Nested
+  class OwnerClockBehind {
+    private final FakeChain ownersInitiating = new FakeChain(INITIATING);
+    private final Judging owner = new Judging(Map.of(INITIATING, ownersInitiating, EXECUTING, new FakeChain(EXECUTING)),
+        Messages.DEPENDENCIES, store, new HybridClock("owner-replica", () -> Instant.now().minusSeconds(3600)),
+        new RecordingListener());
+
+    @AfterEach
+    void stopOwner() {
+      owner.close();
+    }
+
+    @Test
+    void itsVerdictStillWinsOverThePendingRecordItJudged() {
+      judging.own(EXECUTING);
+      owner.own(INITIATING);
+      var block = Messages.block(10, 1);
+      ownersInitiating.put(block);
+      owner.scanned(INITIATING, 10);
+      var log = Messages.pointingAt(block, 0, 7, 0);
+      judging.found(EXECUTING, List.of(log), Instant.now());
+      MessageRecord pending = recordOf(log).orElseThrow();
+
+      owner.stored(List.of(pending));
+
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(recordOf(log).orElseThrow().stamp()).isGreaterThan(pending.stamp());
+    }
+  }
+
   /**
    * The executing chain is scanned here, the initiating chain is owned by another replica sharing the store: a
    * message whose executing block was reorged out and came back must reach that replica's judge again.

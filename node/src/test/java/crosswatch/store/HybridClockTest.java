@@ -32,6 +32,24 @@ class HybridClockTest {
   }
 
   @Test
+  void aStampAfterOneFromAClockAheadIsLaterThanItAndSoAreTheNextOnes() {
+    Stamp ahead = new HybridClock("node-b", () -> Instant.ofEpochMilli(5_000)).next();
+
+    Stamp after = clock.after(ahead);
+
+    assertThat(after).isGreaterThan(ahead);
+    assertThat(after.writer()).isEqualTo("node-a");
+    assertThat(clock.next()).isGreaterThan(after);
+  }
+
+  @Test
+  void aStampAfterOneFromAClockBehindFollowsThisClock() {
+    Stamp behind = new HybridClock("node-z", () -> Instant.ofEpochMilli(10)).next();
+
+    assertThat(clock.after(behind).hlc() >> 16).isEqualTo(1_000);
+  }
+
+  @Test
   void stampsNameTheirNode() {
     assertThat(clock.next().writer()).isEqualTo("node-a");
   }
