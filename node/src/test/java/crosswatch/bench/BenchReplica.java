@@ -14,7 +14,7 @@ import org.infinispan.context.Flag;
 
 /**
  * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster and records when each benchmark record
- * arrives; measures its heap once the warm-up is held; writes its third of phase 3 when told; once every record
+ * arrives; writes its third of the warm-up when told, and measures its heap once the whole warm-up is held; writes its third of phase 3 when told; once every record
  * has arrived measures its heap again and writes its arrivals and heap figures, then leaves. The files it writes
  * are listed on {@link ClusterBenchmark}.
  * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records per phase,
@@ -38,17 +38,17 @@ public final class BenchReplica {
       // Only now may the writer start: a record written before this listener was added would never be seen.
       Files.writeString(root.resolve(name + ".ready"), name);
 
+      awaitFile(root.resolve(ClusterBenchmark.WARM_UP_GO));
+      ClusterBenchmark.writeWarmUp(replica.messages(), records, warmUp, member);
+
       Awaitility.await("warm-up held").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
           .until(() -> replica.messages().size() >= warmUp);
       long warmHeld = replica.messages().size();
       long warmHeap = StoreBenchmark.usedHeapAfterGc();
       Files.writeString(root.resolve(name + ".warm"), name);
 
-      Awaitility.await("phase 3").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(5))
-          .until(() -> Files.exists(root.resolve(ClusterBenchmark.SPREAD_GO)));
-      int[] slice = ClusterBenchmark.slice(records, member);
-      long[] starts = new long[2 * records];
-      ClusterBenchmark.writeBatches(replica.messages(), slice[0], slice[1], starts);
+      int[] slice = ClusterBenchmark.slice(records, records, member);
+      long[] starts = writeSpread(replica, root, records, slice);
       Files.write(root.resolve(name + ".spread"),
           IntStream.range(slice[0], slice[1]).mapToObj(i -> i + " " + starts[i]).collect(Collectors.toList()));
 
@@ -62,5 +62,22 @@ public final class BenchReplica {
           warmHeap + " " + heldHeap + " " + warmHeld + " " + held + " " + replica.messages().size());
     }
     System.exit(0);
+  }
+
+  /**
+   * Phase 3: this replica's records, made before the go and written on it. The records made here are dropped on
+   * return, before the heap is measured.
+   */
+  private static long[] writeSpread(ClusterStores replica, Path root, int records, int[] slice) {
+    var made = ClusterBenchmark.made(slice[0], slice[1]);
+    long[] starts = new long[2 * records];
+    awaitFile(root.resolve(ClusterBenchmark.SPREAD_GO));
+    ClusterBenchmark.writeBatches(replica.messages(), made, slice[0], starts);
+    return starts;
+  }
+
+  private static void awaitFile(Path file) {
+    Awaitility.await(file.getFileName().toString()).atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(5))
+        .until(() -> Files.exists(file));
   }
 }
