@@ -3,6 +3,7 @@ package crosswatch.bench;
 import crosswatch.cluster.ClusterMember;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.PartitionMerges;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ public final class BenchReplica {
         .withClusterName(args[2])
         .withBind("127.0.0.1", Integer.parseInt(args[4]))
         .withMembers(ClusterMember.parseList(args[3]), 3);
-    try (var replica = ClusterStores.start(options, new SimpleMeterRegistry())) {
+    var registry = new SimpleMeterRegistry();
+    try (var replica = ClusterStores.start(options, registry)) {
       var arrivals = Arrivals.on(replica, 2 * records, records);
       // Only now may the writer start: a record written before this listener was added would never be seen.
       Files.writeString(root.resolve(name + ".ready"), name);
@@ -59,7 +61,8 @@ public final class BenchReplica {
       int held = replica.cacheManager().getCache(ClusterStores.MESSAGES).getAdvancedCache()
           .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).size();
       Files.writeString(Path.of(out + ".heap"),
-          warmHeap + " " + heldHeap + " " + warmHeld + " " + held + " " + replica.messages().size());
+          warmHeap + " " + heldHeap + " " + warmHeld + " " + held + " " + replica.messages().size() + " "
+              + (long) registry.counter(PartitionMerges.MERGES).count());
     }
     System.exit(0);
   }

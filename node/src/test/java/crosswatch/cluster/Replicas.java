@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -29,16 +30,21 @@ final class Replicas implements AutoCloseable {
 
   /** Starts anvil chains with the given ids, then the replicas on them, all at the same moment. */
   static Replicas startedOnDevnet(Path root, int count, long... chainIds) {
+    return startedOnDevnet(root, count, i -> List.of(), chainIds);
+  }
+
+  /** As {@link #startedOnDevnet(Path, int, long...)}, replica {@code i} with the flags {@code extraArgs(i)} too. */
+  static Replicas startedOnDevnet(Path root, int count, IntFunction<List<String>> extraArgs, long... chainIds) {
     var devnet = Devnet.start(chainIds);
     try {
-      return new Replicas(root, count, devnet).startTogether();
+      return new Replicas(root, count, devnet, extraArgs).startTogether();
     } catch (RuntimeException e) {
       devnet.close();
       throw e;
     }
   }
 
-  private Replicas(Path root, int count, Devnet devnet) {
+  private Replicas(Path root, int count, Devnet devnet, IntFunction<List<String>> extraArgs) {
     this.devnet = devnet;
     List<DevnetChain> chains = devnet.chains();
     List<Integer> ports = IntStream.range(0, count).mapToObj(i -> TestNodes.freePort()).toList();
@@ -50,6 +56,7 @@ final class Replicas implements AutoCloseable {
     nodes = IntStream.range(0, count).mapToObj(i -> {
       var args = new ArrayList<>(common);
       args.addAll(List.of("--bind-port", Integer.toString(ports.get(i))));
+      args.addAll(extraArgs.apply(i));
       String name = "replica-" + (char) ('a' + i);
       return new NodeProcess(name, root.resolve(name), TestNodes.freePort(), args);
     }).toList();
