@@ -15,6 +15,9 @@ import org.web3j.protocol.websocket.events.NewHead;
 /**
  * Follows {@code newHeads} notifications of a ws(s) endpoint. A silence longer than {@code silence} is answered
  * by asking for the latest header, which also reopens a dropped connection; the subscription is then renewed.
+ * Each time a subscription starts, the latest header is asked for at once: a block made between the scanner's last
+ * look at the chain and the subscription taking effect is announced by nobody, and would otherwise wait for the
+ * silence to end (or for the next block, on a quiet chain).
  */
 final class SubscribedHeads implements HeadSource {
   private static final Logger log = LoggerFactory.getLogger(SubscribedHeads.class);
@@ -36,7 +39,15 @@ final class SubscribedHeads implements HeadSource {
 
   @Override
   public List<Seen> next() throws ChainUnavailable, InterruptedException {
-    subscribe();
+    if (subscribe()) {
+      try {
+        return List.of(new Seen(rpc.latestHeader(), Instant.now()));
+      } catch (ChainUnavailable e) {
+        // Subscribe again next time, so that the look that closes the gap is not skipped.
+        subscription.dispose();
+        throw e;
+      }
+    }
     Seen first = arrived.poll(silence.toNanos(), TimeUnit.NANOSECONDS);
     if (first == null) {
       return List.of(new Seen(rpc.latestHeader(), Instant.now()));
@@ -46,10 +57,11 @@ final class SubscribedHeads implements HeadSource {
     return seen;
   }
 
-  private void subscribe() throws ChainUnavailable {
+  /** Subscribes unless a subscription is running; returns whether it started one. */
+  private boolean subscribe() throws ChainUnavailable {
     Disposable current = subscription;
     if (current != null && !current.isDisposed()) {
-      return;
+      return false;
     }
     try {
       subscription = transport.newHeads().subscribe(
@@ -63,6 +75,7 @@ final class SubscribedHeads implements HeadSource {
     } catch (RpcFailure e) {
       throw new ChainUnavailable(chainId, "cannot subscribe to new heads: " + e.getMessage(), e);
     }
+    return true;
   }
 
   private void accept(NewHead head) {
