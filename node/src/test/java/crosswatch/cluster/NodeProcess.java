@@ -108,6 +108,30 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** {@code kill -STOP}: the JVM stops answering anything, as in a long GC pause or a hung host. */
+  public synchronized void suspend() {
+    signal("STOP");
+  }
+
+  /** {@code kill -CONT}: a suspended replica runs on from where it stopped. */
+  public synchronized void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + name() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public synchronized boolean alive() {
     return process != null && process.isAlive();
   }

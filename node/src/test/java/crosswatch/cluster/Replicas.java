@@ -123,8 +123,13 @@ final class Replicas implements AutoCloseable {
 
   /** True when every message is present with {@code status} on every running replica, identical on all. */
   boolean allServe(List<MessageKey> keys, String status) {
+    return allServe(running(), keys, status);
+  }
+
+  /** True when every message is present with {@code status} on each of {@code nodes}, identical on all. */
+  static boolean allServe(List<NodeProcess> nodes, List<MessageKey> keys, String status) {
     Map<String, JsonNode> first = null;
-    for (NodeProcess node : running()) {
+    for (NodeProcess node : nodes) {
       Map<String, JsonNode> seen = messages(node, keys);
       if (seen.size() != keys.size()
           || !seen.values().stream().allMatch(m -> m.get("status").asString().equals(status))) {
@@ -139,17 +144,23 @@ final class Replicas implements AutoCloseable {
   }
 
   void awaitAllServe(List<MessageKey> keys, String status) {
+    awaitServe(running(), keys, status);
+  }
+
+  /** Waits until {@link #allServe(List, List, String)}; the failure says what each replica served. */
+  static void awaitServe(List<NodeProcess> nodes, List<MessageKey> keys, String status) {
     try {
-      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(keys, status));
+      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(nodes, keys, status));
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("not every replica serves every message as " + status + ": " + served(keys), e);
+      throw new AssertionError("not every replica serves every message as " + status + ": "
+          + served(nodes, keys), e);
     }
   }
 
-  /** What each running replica serves for each message: its status and last check, or absent. */
-  private Map<String, List<String>> served(List<MessageKey> keys) {
+  /** What each replica serves for each message: its status and last check, or absent. */
+  private static Map<String, List<String>> served(List<NodeProcess> nodes, List<MessageKey> keys) {
     var served = new LinkedHashMap<String, List<String>>();
-    for (NodeProcess node : running()) {
+    for (NodeProcess node : nodes) {
       Map<String, JsonNode> seen = messages(node, keys);
       served.put(node.name(), keys.stream().map(k -> Optional.ofNullable(seen.get(k.toString()))
           .map(m -> k + "=" + m.get("status").asString() + "@" + m.get("lastCheckedAt").asString())
