@@ -84,7 +84,8 @@ public final class JGroupsStack {
         .replace("'", "&apos;");
   }
 
-  private static String bundled(String name) {
+  /** The text of a bundled stack, before any value is filled in. */
+  static String bundled(String name) {
     String resource = "crosswatch/cluster/jgroups/" + name + ".xml";
     try (InputStream in = JGroupsStack.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

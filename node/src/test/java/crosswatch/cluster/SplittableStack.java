@@ -3,7 +3,6 @@ package crosswatch.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ final class SplittableStack {
   /** Writes the stack file for replica {@code name} under {@code dir}, on a free diagnostics port. */
   static SplittableStack write(Path dir, String name) {
     int port = TestNodes.freePort();
-    String tcp = bundledTcp();
+    String tcp = JGroupsStack.bundled("tcp");
     String xml = tcp
         .replace("diag.enabled=\"false\"", "diag.enabled=\"true\" diag.enable_udp=\"false\" diag.enable_tcp=\"true\""
             + " diag.bind_addr=\"127.0.0.1\" diag.port=\"" + port + "\" diag.port_range=\"0\"")
@@ -75,15 +74,6 @@ final class SplittableStack {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String bundledTcp() {
-    try (InputStream in = SplittableStack.class.getClassLoader()
-        .getResourceAsStream("crosswatch/cluster/jgroups/tcp.xml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
