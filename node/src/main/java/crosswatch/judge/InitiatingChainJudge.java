@@ -178,8 +178,9 @@ final class InitiatingChainJudge implements AutoCloseable {
           : fetched.containsKey(number) ? fetched.get(number)
           : cache.get(number).map(InitiatingBlock.class::cast).orElse(InitiatingBlock.NOT_YET_PRODUCED);
       Verdict verdict = context.verdicts().verdict(record, block);
-      MessageRecord update = Settling.settled(Verdicts.judged(record, verdict, now, context.clock().after(record.stamp())), verdict,
-          executingHead.apply(record), ownHead, true, context.clock().next());
+      MessageRecord judged = Verdicts.judged(record, verdict, now, context.clock().after(record.stamp()));
+      MessageRecord update = Settling.settled(judged, verdict, executingHead.apply(record), ownHead, true,
+          context.clock().next());
       if (verdict instanceof Verdict.Pending) {
         waiting.add(update);
       }

@@ -15,9 +15,9 @@ import org.infinispan.context.Flag;
 
 /**
  * A replica of {@link ClusterBenchmark} in its own JVM. Joins the cluster and records when each benchmark record
- * arrives; writes its third of the warm-up when told, and measures its heap once the whole warm-up is held; writes its third of phase 3 when told; once every record
- * has arrived measures its heap again and writes its arrivals and heap figures, then leaves. The files it writes
- * are listed on {@link ClusterBenchmark}.
+ * arrives; writes its third of the warm-up when told, and measures its heap once the whole warm-up is held; writes
+ * its third of phase 3 when told; once every record has arrived measures its heap again and writes its arrivals,
+ * heap figures and merge views seen, then leaves. The files it writes are listed on {@link ClusterBenchmark}.
  * Arguments: node name, data dir, cluster name, members ({@code host[port],...}), bind port, records per phase,
  * warm-up records, its member number, the run's directory.
  */

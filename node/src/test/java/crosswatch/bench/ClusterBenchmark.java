@@ -133,7 +133,7 @@ public final class ClusterBenchmark {
     System.exit(0);
   }
 
-  /** Of the {@code count} record numbers from {@code first}, the ones {@code [from, to)} replica {@code member} writes. */
+  /** Record numbers {@code [from, to)} of the {@code count} from {@code first} that replica {@code member} writes. */
   static int[] slice(int first, int count, int member) {
     int size = count / NAMES.size();
     int from = first + member * size;

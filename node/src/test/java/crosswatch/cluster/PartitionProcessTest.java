@@ -105,7 +105,8 @@ class PartitionProcessTest {
 
   private static boolean servedValid(NodeProcess node, List<MessageKey> keys) {
     Map<String, JsonNode> seen = Replicas.messages(node, keys);
-    return seen.size() == keys.size() && seen.values().stream().allMatch(m -> m.get("status").asString().equals("valid"));
+    return seen.size() == keys.size()
+        && seen.values().stream().allMatch(m -> m.get("status").asString().equals("valid"));
   }
 
   private static Instant instant(JsonNode message, String field) {
