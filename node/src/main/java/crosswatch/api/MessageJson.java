@@ -17,6 +17,7 @@ import java.util.Locale;
  *
  * @param identifier null only when the record has none (a log too malformed to read one from)
  * @param reason null unless {@code status} is {@code invalid}
+ * @param history the changes of status, oldest first (see {@link HistoryEntry#changes})
  * @param isFinal {@code "final"}: both blocks finalized and the verdict frozen
  * @param accessList {@code ok}, {@code missing}, {@code mismatch} or {@code unchecked}
  */
@@ -43,7 +44,8 @@ public record MessageJson(String id, String executingChainId, String executingBl
         Long.toString(r.executingBlockNumber()), key.executingBlockHash().toString(),
         Long.toString(key.executingLogIndex()), r.executingTxHash().toString(), Long.toString(r.executingTimestamp()),
         Hash32.text(r.msgHash()), identifier(r.identifier()), r.status().wireName(), reason(r.reason()),
-        r.history().stream().map(MessageJson::history).toList(), time(r.firstSeenAt()), time(r.lastCheckedAt()),
+        HistoryEntry.changes(r.history()).stream().map(MessageJson::history).toList(), time(r.firstSeenAt()),
+        time(r.lastCheckedAt()),
         new SafetyJson(r.executingSafety().wireName(), r.initiatingSafety().wireName()), r.isFinal(), r.flips(),
         r.accessList().wireName());
   }

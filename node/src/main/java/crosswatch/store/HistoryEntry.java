@@ -2,7 +2,9 @@ package crosswatch.store;
 
 import crosswatch.protocol.Reason;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,5 +31,25 @@ public record HistoryEntry(Status status, Reason reason, Instant at) implements 
   @Override
   public int compareTo(HistoryEntry o) {
     return ORDER.compare(this, o);
+  }
+
+  /**
+   * A sorted history as the changes of status it records: an entry with the status and reason of the one before
+   * it is left out. Two replicas that both found or judged a message (a hot standby, the two sides of a partition)
+   * each add their own entry and the merge keeps both; dropping one in the merge itself would make its result
+   * depend on the order of merges, so the repeats are folded only where a history is shown.
+   */
+  public static List<HistoryEntry> changes(List<HistoryEntry> history) {
+    var changes = new ArrayList<HistoryEntry>(history.size());
+    for (HistoryEntry entry : history) {
+      if (changes.isEmpty() || !changes.getLast().sameStatusAs(entry)) {
+        changes.add(entry);
+      }
+    }
+    return changes;
+  }
+
+  private boolean sameStatusAs(HistoryEntry o) {
+    return status == o.status && reason == o.reason;
   }
 }

@@ -37,6 +37,7 @@ class MessageJsonTest {
   private MessageRecord hostile;
   private MessageRecord malformed;
   private MessageRecord settled;
+  private MessageRecord judgedByTwo;
 
   @BeforeAll
   void start() throws Exception {
@@ -52,7 +53,14 @@ class MessageJsonTest {
     settled = Records.rejudged(Records.record(901, 78, 0, 1_700_000_000L, 902, Status.PENDING), Status.VALID, 2)
         .withLifecycle(Safety.FINALIZED, Safety.SAFE, true, new Stamp(9, "n"))
         .withAccessList(AccessListCheck.MISMATCH);
-    api.store.mergeAll(List.of(judgedTwice, hostile, malformed, settled));
+    // Found and judged by two replicas (a hot standby): each stored its own pending and valid entry.
+    judgedByTwo = new MessageRecord(new MessageKey(901, Records.hash(8), 0), 8, Records.hash(9), 1_700_000_300L,
+        Records.hash(10), judgedTwice.identifier(), Status.VALID, null, List.of(
+            new HistoryEntry(Status.PENDING, null, T0), new HistoryEntry(Status.PENDING, null, T0.plusSeconds(1)),
+            new HistoryEntry(Status.VALID, null, T0.plusSeconds(5)),
+            new HistoryEntry(Status.VALID, null, T0.plusSeconds(6))),
+        T0, T0.plusSeconds(6), new Stamp(2, "n"));
+    api.store.mergeAll(List.of(judgedTwice, hostile, malformed, settled, judgedByTwo));
   }
 
   @AfterAll
@@ -145,6 +153,17 @@ class MessageJsonTest {
       assertThat(history.get(0).get("reason").isNull()).isTrue();
       assertThat(history.get(1).get("status").asString()).isEqualTo("valid");
       assertThat(history.get(1).get("at").asString()).isEqualTo("2025-03-01T12:00:06Z");
+    }
+
+    @Test
+    void historyShowsAStatusRepeatedByASecondReplicaOnceAtItsFirstTime() {
+      JsonNode history = get(judgedByTwo).get("history");
+
+      assertThat(history).hasSize(2);
+      assertThat(history.get(0).get("status").asString()).isEqualTo("pending");
+      assertThat(history.get(0).get("at").asString()).isEqualTo("2025-03-01T12:00:00.250Z");
+      assertThat(history.get(1).get("status").asString()).isEqualTo("valid");
+      assertThat(history.get(1).get("at").asString()).isEqualTo("2025-03-01T12:00:05.250Z");
     }
 
     @Test
