@@ -189,7 +189,25 @@ final class InitiatingChainJudge implements AutoCloseable {
         changes.add(change);
       }
     }
-    context.report().accept(context.writer().write(changes));
+    List<StatusWriter.Change> stored = context.writer().write(changes);
+    context.report().accept(stored);
+    judgeAgainIfOvertaken(changes, stored);
+  }
+
+  /**
+   * A verdict is dropped when its message changed after it was read: another replica found or judged it too (a hot
+   * standby, a healed partition). While the stored version is still pending nobody has judged it, and it would
+   * wait for the sweep; it is judged again from that version instead. Once a verdict is stored nothing is redone,
+   * so two judges cannot keep overtaking each other.
+   */
+  private void judgeAgainIfOvertaken(List<StatusWriter.Change> written, List<StatusWriter.Change> stored) {
+    Set<MessageKey> kept = stored.stream().map(c -> c.base().key()).collect(Collectors.toSet());
+    List<MessageRecord> overtaken = written.stream().map(c -> c.base().key()).filter(k -> !kept.contains(k))
+        .map(context.store()::find).flatMap(Optional::stream)
+        .filter(r -> r.status() == Status.PENDING && !r.isFinal()).toList();
+    if (!overtaken.isEmpty()) {
+      judge(overtaken);
+    }
   }
 
   private void retryLater() {

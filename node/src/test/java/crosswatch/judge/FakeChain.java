@@ -14,6 +14,7 @@ final class FakeChain implements InitiatingBlocks {
   private final Map<Long, InitiatingBlock> blocks = new ConcurrentHashMap<>();
   private final List<List<Long>> fetches = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
+  private volatile Runnable onFetch = () -> { };
 
   FakeChain(long chainId) {
     this.chainId = chainId;
@@ -27,6 +28,14 @@ final class FakeChain implements InitiatingBlocks {
     this.failing = failing;
   }
 
+  /** Runs {@code action} at the next fetch, before it answers: what another writer does meanwhile. */
+  void onNextFetch(Runnable action) {
+    onFetch = () -> {
+      onFetch = () -> { };
+      action.run();
+    };
+  }
+
   List<List<Long>> fetches() {
     return fetches;
   }
@@ -34,6 +43,7 @@ final class FakeChain implements InitiatingBlocks {
   @Override
   public Map<Long, InitiatingBlock> at(Collection<Long> numbers) throws ChainUnavailable {
     fetches.add(List.copyOf(numbers));
+    onFetch.run();
     if (failing) {
       throw new ChainUnavailable(chainId, "the test made it fail", null);
     }

@@ -125,6 +125,30 @@ class JudgingOwnershipTest {
     }
   }
 
+  /**
+   * Another replica writes the message again while this one judges it (a hot standby found it too): the verdict,
+   * computed from the older version, is dropped, and the message must not wait for the sweep.
+   */
+  @Nested
+  class Overtaken {
+    @Test
+    void aVerdictDroppedBecauseTheMessageChangedIsReachedAgainFromTheStoredVersion() {
+      judging.own(INITIATING);
+      var block = Messages.block(10, 1);
+      initiating.put(block);
+      judging.scanned(INITIATING, 10);
+      var log = Messages.pointingAt(block, 0, 7, 0);
+      initiating.onNextFetch(() -> store.merge(Verdicts.discovered(EXECUTING, log,
+          ExecutingMessageDecoder.decode(log.topics(), log.data()), Instant.now(),
+          new HybridClock("standby-replica", () -> Instant.now().plusSeconds(60)).next())));
+
+      judging.found(EXECUTING, List.of(log), Instant.now());
+
+      await().until(() -> statusOf(log) == Status.VALID);
+      assertThat(initiating.fetches()).hasSize(1);
+    }
+  }
+
   /** The replica that judges runs on a wall clock an hour behind the one of the replica that found the message. */
   @Nested
   class OwnerClockBehind {
