@@ -56,7 +56,7 @@ final class StatusWriter {
           current.add(new Change(before.orElse(c.base()), c.update()));
         }
       }
-      store.mergeAll(current.stream().map(Change::update).toList());
+      store.mergeEach(current.stream().map(Change::update).toList());
       // What is stored may hold more than the update (an access-list result written meanwhile): report that.
       current.forEach(c -> stored.add(new Change(c.base(), store.find(c.base().key()).orElse(c.update()))));
     }));
@@ -74,7 +74,7 @@ final class StatusWriter {
             base.map(b -> new Change(b, change.apply(b))).filter(c -> !c.update().equals(c.base()))
                 .ifPresent(updates::add);
           }
-          store.mergeAll(updates.stream().map(Change::update).toList());
+          store.mergeEach(updates.stream().map(Change::update).toList());
           stored.addAll(updates);
         }));
     return stored;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
 import org.infinispan.functional.FunctionalMap.ReadWriteMap;
@@ -108,6 +109,21 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
       } catch (RuntimeException e) {
         throw unwrapped(e);
       }
+    }
+  }
+
+  @Override
+  public void mergeEach(Collection<MessageRecord> updates) {
+    Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
+    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
+    List<CompletableFuture<MessageRecord>> writing = byKey.values().stream()
+        .filter(u -> !addsNothingTo(cache.get(u.key()), u))
+        .map(u -> writes.eval(u.key(), u, silent))
+        .toList();
+    try {
+      writing.forEach(CompletableFuture::join);
+    } catch (RuntimeException e) {
+      throw unwrapped(e);
     }
   }
 

@@ -15,8 +15,21 @@ public interface MessageStore {
   /** Atomically merges {@code update} with what is stored under its key; returns what is stored afterwards. */
   MessageRecord merge(MessageRecord update);
 
-  /** {@link #merge} for many records (one batch where the store can). */
+  /**
+   * {@link #merge} for many records (one batch where the store can): for records only this writer writes now, such
+   * as the new messages a chain's scanner found.
+   */
   void mergeAll(Collection<MessageRecord> updates);
+
+  /**
+   * {@link #merge} for many records, each on its own (concurrently where the store can): for records that other
+   * writers may be writing in batches of their own, such as verdicts and lifecycle changes. In a replicated cache
+   * two multi-key writes that share keys can each hold a key the other waits for, until the lock timeout (10 s);
+   * single-key writes cannot.
+   */
+  default void mergeEach(Collection<MessageRecord> updates) {
+    updates.forEach(this::merge);
+  }
 
   /** Records matching the query, newest executing timestamp first, with a cursor for the next page. */
   MessagePage query(MessageQuery query);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -26,18 +26,9 @@ class HungReplicaTest {
   /** FD_ALL3 suspects after 6 s without heartbeats and VERIFY_SUSPECT2 confirms within 1 s; the rest is slack. */
   private static final Duration DETECTION_LIMIT = Duration.ofSeconds(12);
 
+  /** Closing kills every replica, a suspended one too. */
+  @AutoClose
   private Replicas replicas;
-  private NodeProcess hung;
-
-  @AfterEach
-  void stop() {
-    if (hung != null) {
-      hung.resume();
-    }
-    if (replicas != null) {
-      replicas.close();
-    }
-  }
 
   @Test
   void aHungOwnerLeavesTheViewWithinSecondsItsChainsMoveAndItRejoinsWhenItWakes(@TempDir Path root) {
@@ -46,7 +37,7 @@ class HungReplicaTest {
     String ownerName = Replicas.owner(replicas.awaitView(), 901);
     List<MessageKey> all = new ArrayList<>(messages.round());
     replicas.awaitAllServe(all, "valid");
-    hung = replicas.named(ownerName);
+    NodeProcess hung = replicas.named(ownerName);
     List<NodeProcess> others = replicas.all().stream().filter(n -> n != hung).toList();
 
     long stoppedAt = System.nanoTime();
@@ -70,7 +61,6 @@ class HungReplicaTest {
     Replicas.awaitServe(others, all, "valid");
 
     hung.resume();
-    hung = null;
 
     assertThat(Replicas.members(replicas.awaitView())).hasSize(3);
     all.addAll(messages.round());

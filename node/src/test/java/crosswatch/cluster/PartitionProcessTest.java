@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,14 +24,8 @@ import tools.jackson.databind.JsonNode;
 class PartitionProcessTest {
   private static final String MINORITY = "replica-c";
 
+  @AutoClose
   private Replicas replicas;
-
-  @AfterEach
-  void stop() {
-    if (replicas != null) {
-      replicas.close();
-    }
-  }
 
   @Test
   void bothSidesOfASplitKeepWatchingAndEveryReplicaHoldsTheMergeOfBothOnceItHeals(@TempDir Path root) {

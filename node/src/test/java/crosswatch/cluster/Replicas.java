@@ -163,7 +163,7 @@ final class Replicas implements AutoCloseable {
     for (NodeProcess node : nodes) {
       Map<String, JsonNode> seen = messages(node, keys);
       served.put(node.name(), keys.stream().map(k -> Optional.ofNullable(seen.get(k.toString()))
-          .map(m -> k + "=" + m.get("status").asString() + "@" + m.get("lastCheckedAt").asString())
+          .map(m -> k + "=" + m)
           .orElse(k + "=absent")).toList());
     }
     return served;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -18,19 +18,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Three replica processes with {@code --scan-redundancy 2} over three anvil chains: two replicas scan and judge
  * each chain, their duplicate writes merge into one record per message, and losing one of a chain's two owners
- * leaves the other scanning it without a takeover.
+ * leaves the other scanning it without a takeover. (Without judging again an overtaken verdict, messages waited
+ * for the one-minute sweep and this test took 72 s instead of 14.)
  */
 class ScanRedundancyTest {
   private static final Logger log = LoggerFactory.getLogger(ScanRedundancyTest.class);
 
+  @AutoClose
   private Replicas replicas;
-
-  @AfterEach
-  void stop() {
-    if (replicas != null) {
-      replicas.close();
-    }
-  }
 
   @Test
   void twoReplicasWatchEachChainAndTheirDuplicateWritesMergeIntoOneRecord(@TempDir Path root) {
@@ -58,7 +53,11 @@ class ScanRedundancyTest {
       JsonNode record = survivor.get("/api/v1/messages/" + key).orElseThrow();
       List<String> history = new ArrayList<>();
       record.get("history").forEach(h -> history.add(h.get("status").asString()));
-      assertThat(history).as("history of %s", key).containsExactly("pending", "valid");
+      // Usually one pending and one valid change; replicas that started split and merged (a loaded machine) each
+      // found and judged it, and their changes may interleave (see docs/cluster.md). Never a flip.
+      assertThat(history).as("history of %s", key).startsWith("pending").endsWith("valid")
+          .containsOnly("pending", "valid");
+      assertThat(record.get("flips").asInt()).as("flips of %s", key).isZero();
     }
   }
 }

@@ -108,6 +108,23 @@ public abstract class MessageStoreTck {
   }
 
   @Test
+  void mergeEachMergesDuplicatesAndManyKeysOneByOne() {
+    List<MessageRecord> updates = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      updates.add(Fixtures.recordFor(Fixtures.key(901, i)));
+    }
+    store.mergeAll(updates.subList(0, 100));
+    MessageRecord judged = updates.getFirst().withStatus(Status.VALID, null, Fixtures.T1, new Stamp(4, "node-b"));
+    updates.add(judged);
+
+    store.mergeEach(updates);
+
+    assertThat(store.size()).isEqualTo(300);
+    assertThat(store.find(judged.key())).contains(judged);
+    assertThat(store.find(Fixtures.key(901, 299))).contains(updates.get(299));
+  }
+
+  @Test
   void pagesNewestFirstAndCoverEveryRecordOnceWhileStatusesChange() {
     // Timestamps repeat (ten messages per second) so that ties are broken by key across page boundaries.
     List<MessageRecord> all = IntStream.range(0, 250)

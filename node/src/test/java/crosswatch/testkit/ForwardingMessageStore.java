@@ -34,6 +34,11 @@ public abstract class ForwardingMessageStore implements MessageStore {
   }
 
   @Override
+  public void mergeEach(Collection<MessageRecord> updates) {
+    delegate.mergeEach(updates);
+  }
+
+  @Override
   public MessagePage query(MessageQuery query) {
     return delegate.query(query);
   }
