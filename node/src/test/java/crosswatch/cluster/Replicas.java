@@ -157,7 +157,7 @@ final class Replicas implements AutoCloseable {
     }
   }
 
-  /** What each replica serves for each message: its status and last check, or absent. */
+  /** What each replica serves for each message: the whole record, or absent. */
   private static Map<String, List<String>> served(List<NodeProcess> nodes, List<MessageKey> keys) {
     var served = new LinkedHashMap<String, List<String>>();
     for (NodeProcess node : nodes) {
