@@ -39,4 +39,9 @@ final class JudgedAt extends ForwardingMessageStore {
   public void mergeAll(Collection<MessageRecord> updates) {
     updates.forEach(this::merge);
   }
+
+  @Override
+  public void mergeEach(Collection<MessageRecord> updates) {
+    updates.forEach(this::merge);
+  }
 }
