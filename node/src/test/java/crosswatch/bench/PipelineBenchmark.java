@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -69,6 +70,7 @@ public final class PipelineBenchmark {
         awaitTrue(() -> pipeline.chains().stream().allMatch(s -> s.scanned().isPresent()));
         warmUp(c901, c902, store);
         double callsBefore = calls(registry);
+        Map<String, Double> byMethodBefore = callsByMethod(registry);
         long started = System.nanoTime();
         var latenciesMs = new ArrayList<Double>();
         c902.setAutomine(false);
@@ -94,6 +96,12 @@ public final class PipelineBenchmark {
         System.out.printf("following over %s: %d blocks x %d messages in %.1f s%n", webSocket ? "ws" : "http",
             rounds, MESSAGES_PER_BLOCK, seconds);
         System.out.printf("  json-rpc calls per executing message: %.4f (target <= 0.05)%n", perMessage);
+        callsByMethod(registry).forEach((method, count) -> {
+          double added = count - byMethodBefore.getOrDefault(method, 0.0);
+          if (added > 0) {
+            System.out.printf("    %s: %.0f calls, %.2f per block%n", method, added, added / rounds);
+          }
+        });
         System.out.printf("  block mined and served -> judged: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                 + "(target p99 < 250 ms; timed from the mine request, so mining is included)%n",
             percentile(latenciesMs, 0.50), percentile(latenciesMs, 0.99), latenciesMs.getLast());
@@ -192,6 +200,13 @@ public final class PipelineBenchmark {
   private static long scanned(Pipeline pipeline, long chainId) {
     return pipeline.chains().stream().filter(s -> s.chainId() == chainId).findFirst().orElseThrow()
         .scanned().orElse(-1);
+  }
+
+  private static Map<String, Double> callsByMethod(SimpleMeterRegistry registry) {
+    var byMethod = new TreeMap<String, Double>();
+    registry.find(Meters.RPC_REQUESTS).counters()
+        .forEach(c -> byMethod.merge(c.getId().getTag(Meters.METHOD), c.count(), Double::sum));
+    return byMethod;
   }
 
   private static double calls(SimpleMeterRegistry registry) {
