@@ -29,8 +29,7 @@ public final class HybridClock {
   }
 
   public Stamp next() {
-    long physical = wallClock.millis() << COUNTER_BITS;
-    return new Stamp(last.updateAndGet(previous -> Math.max(physical, previous + 1)), nodeName);
+    return above(Long.MIN_VALUE);
   }
 
   /**
@@ -38,8 +37,12 @@ public final class HybridClock {
    * logical clock): this clock moves up to {@code seen} if it was behind, so its next stamps stay later too.
    */
   public Stamp after(Stamp seen) {
+    return above(seen.hlc());
+  }
+
+  /** The wall clock's time, or just above both {@code floor} and this clock's last stamp if that is later. */
+  private Stamp above(long floor) {
     long physical = wallClock.millis() << COUNTER_BITS;
-    return new Stamp(last.updateAndGet(previous -> Math.max(physical, Math.max(previous, seen.hlc()) + 1)),
-        nodeName);
+    return new Stamp(last.updateAndGet(previous -> Math.max(physical, Math.max(previous, floor) + 1)), nodeName);
   }
 }

@@ -98,9 +98,7 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
 
   @Override
   public void mergeAll(Collection<MessageRecord> updates) {
-    Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
-    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
-    List<MessageRecord> news = byKey.values().stream().filter(u -> !addsNothingTo(cache.get(u.key()), u)).toList();
+    List<MessageRecord> news = news(updates);
     for (int from = 0; from < news.size(); from += BATCH_SIZE) {
       Map<MessageKey, MessageRecord> batch = new LinkedHashMap<>();
       news.subList(from, Math.min(from + BATCH_SIZE, news.size())).forEach(r -> batch.put(r.key(), r));
@@ -114,10 +112,7 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
 
   @Override
   public void mergeEach(Collection<MessageRecord> updates) {
-    Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
-    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
-    List<CompletableFuture<MessageRecord>> writing = byKey.values().stream()
-        .filter(u -> !addsNothingTo(cache.get(u.key()), u))
+    List<CompletableFuture<MessageRecord>> writing = news(updates).stream()
         .map(u -> writes.eval(u.key(), u, silent))
         .toList();
     try {
@@ -125,6 +120,13 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
     } catch (RuntimeException e) {
       throw unwrapped(e);
     }
+  }
+
+  /** The updates merged per key, without those this replica's copy already covers. */
+  private List<MessageRecord> news(Collection<MessageRecord> updates) {
+    Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
+    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
+    return byKey.values().stream().filter(u -> !addsNothingTo(cache.get(u.key()), u)).toList();
   }
 
   /**
