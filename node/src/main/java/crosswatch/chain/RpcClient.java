@@ -13,7 +13,7 @@ import org.web3j.protocol.core.Response;
  * Sends one chain's round trips with bounded retries, backoff and jitter, reads each answer strictly, and counts
  * and times every attempt. What still fails after the last attempt is a {@link ChainUnavailable}.
  */
-final class RpcClient implements AutoCloseable {
+final class RpcClient implements RpcCaller {
   private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
 
   /** Reads the answers of one round trip, in request order. */
@@ -34,18 +34,25 @@ final class RpcClient implements AutoCloseable {
     this.meters = meters;
   }
 
-  long chainId() {
+  @Override
+  public long chainId() {
     return endpoint.chainId();
   }
 
-  <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
+  ChainEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
     return call(requests, reader, false);
   }
 
   /**
    * Like {@link #call}, but a refusal (error object or timeout) is not retried: the caller asks for less instead.
    */
-  <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
+  @Override
+  public <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
     return call(requests, reader, true);
   }
 

@@ -80,7 +80,8 @@ final class SubscribedHeads implements HeadSource {
 
   private void accept(NewHead head) {
     try {
-      var json = new RpcAnswers.HeaderJson(head.getNumber(), head.getHash(), head.getParentHash(), head.getTimestamp());
+      var json = new RpcAnswers.HeaderJson(head.getNumber(), head.getHash(), head.getParentHash(), head.getTimestamp(),
+          head.getLogsBloom());
       arrived.add(new Seen(RpcAnswers.header(json), Instant.now()));
     } catch (RpcFailure e) {
       log.warn("garbled new head ignored chainId={} error={}", chainId, e.getMessage());
