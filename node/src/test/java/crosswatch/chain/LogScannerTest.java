@@ -143,6 +143,69 @@ class LogScannerTest {
     }
   }
 
+  @Nested
+  class LyingNode {
+    private volatile boolean hiding = true;
+
+    /** Forwards to anvil; while {@code hiding}, every eth_getLogs is answered with an empty list. */
+    private RpcStub hidingLogs() {
+      var forward = RpcStub.forwardingTo(chain.rpcUrl(), answer -> answer);
+      RpcStub stub = RpcStub.up(body -> hiding ? emptyLogs(body, forward.apply(body)) : forward.apply(body));
+      opened.add(stub);
+      return stub;
+    }
+
+    private double unverified() {
+      return registry.get(Meters.RPC_UNVERIFIED_ANSWERS).counter().count();
+    }
+
+    @Test
+    void aNodeWhoseLogsLagItsHeadersIsNotBelievedAndTheScanWaitsBeforeTheBlockUntilItAnswers() {
+      ExecutingReceipt receipt = executeTwo();
+      chain.mine(5);
+
+      scanning(hidingLogs().endpoint(901), FAST);
+
+      await().until(() -> unverified() > 0 && events.scanned == receipt.blockNumber() - 1);
+      assertThat(found()).isEmpty();
+      assertThat(checkpoints.get(901)).map(Checkpoint::blockNumber).hasValue(receipt.blockNumber() - 1);
+
+      hiding = false;
+
+      await().until(() -> events.scanned >= receipt.blockNumber() + 5);
+      assertThat(found()).containsExactlyElementsOf(foundIn(receipt));
+    }
+
+    @Test
+    void aBlockWhoseBloomRulesOutInboxLogsIsPassedWhateverTheLogsAnswersSay() {
+      chain.emitInitiating(List.of(Hash.sha3String("no inbox log here")), "0x");
+      chain.mine(3);
+
+      scanning(hidingLogs().endpoint(901), FAST);
+
+      await().until(() -> events.scanned >= chain.head());
+      assertThat(unverified()).isZero();
+    }
+  }
+
+  /** The answer with every eth_getLogs result replaced by an empty list. */
+  private static String emptyLogs(String requestBody, String answerBody) {
+    JsonNode request = JSON.readTree(requestBody);
+    JsonNode answer = JSON.readTree(answerBody);
+    var getLogsIds = new java.util.HashSet<String>();
+    for (JsonNode call : request.isArray() ? request : JSON.createArrayNode().add(request)) {
+      if (call.get("method").asString().equals("eth_getLogs")) {
+        getLogsIds.add(call.get("id").toString());
+      }
+    }
+    for (JsonNode reply : answer.isArray() ? answer : JSON.createArrayNode().add(answer)) {
+      if (getLogsIds.contains(reply.get("id").toString()) && reply.has("result")) {
+        ((tools.jackson.databind.node.ObjectNode) reply).set("result", JSON.createArrayNode());
+      }
+    }
+    return JSON.writeValueAsString(answer);
+  }
+
   private static long widestLogRange(String body) {
     JsonNode request = JSON.readTree(body);
     long widest = 0;
