@@ -227,11 +227,14 @@ final class InitiatingChainJudge implements AutoCloseable {
   }
 
   /**
-   * Judges again, on the block read completely from every endpoint, the messages whose verdict needs it; when the
-   * endpoints fail or disagree, their verdicts are withheld: they keep their status and are judged again later.
+   * Judges again, on the block read completely from every endpoint, the messages whose verdict needs it. When the
+   * endpoints fail or disagree, a message that one endpoint's complete block proves valid is valid (a valid
+   * verdict never needed more than one consistent answer); the other verdicts are withheld: those messages keep
+   * their status and are judged again later.
    */
   private List<Judged> confirmed(long number, List<MessageRecord> records) {
-    Confirmation confirmation = Confirmation.of(number, blocks.everyEndpoint(number));
+    List<EndpointRead> reads = blocks.everyEndpoint(number);
+    Confirmation confirmation = Confirmation.of(number, reads);
     if (confirmation instanceof Confirmation.Agreed agreed) {
       if (agreed.block() instanceof InitiatingBlock.Produced complete) {
         cache.putComplete(complete);
@@ -239,11 +242,30 @@ final class InitiatingChainJudge implements AutoCloseable {
       return records.stream()
           .map(r -> new Judged(r, agreed.block(), context.verdicts().verdict(r, agreed.block()))).toList();
     }
+    if (confirmation instanceof Confirmation.Disagreed disagreed) {
+      context.listener().disagreed(chainId);
+      log.warn("endpoints disagree initiatingChainId={} blockNumber={} detail={}", chainId, number,
+          disagreed.detail());
+    }
+    var judged = new ArrayList<Judged>();
+    var withheld = new ArrayList<MessageRecord>();
+    for (MessageRecord record : records) {
+      reads.stream().filter(EndpointRead.Read.class::isInstance).map(r -> ((EndpointRead.Read) r).block())
+          .filter(b -> context.verdicts().verdict(record, b) instanceof Verdict.Valid).findFirst()
+          .ifPresentOrElse(b -> judged.add(new Judged(record, b, Verdict.VALID)), () -> withheld.add(record));
+    }
+    if (!withheld.isEmpty()) {
+      withhold(number, withheld, confirmation);
+    }
+    return judged;
+  }
+
+  private void withhold(long number, List<MessageRecord> records, Confirmation confirmation) {
     Withheld why = confirmation instanceof Confirmation.Disagreed ? Withheld.DISAGREEMENT : Withheld.UNCONFIRMED;
     String detail = switch (confirmation) {
       case Confirmation.Disagreed d -> d.detail();
       case Confirmation.Unconfirmed u -> u.detail();
-      case Confirmation.Agreed a -> throw new IllegalStateException("agreed");
+      case Confirmation.Agreed a -> throw new IllegalArgumentException("an agreed block withholds nothing");
     };
     records.forEach(waiting::add);
     retryLater();
@@ -251,7 +273,6 @@ final class InitiatingChainJudge implements AutoCloseable {
     log.warn("verdicts withheld, messages keep their status initiatingChainId={} blockNumber={} messages={} "
         + "why={} firstId={} detail={}", chainId, number, records.size(), why.wireName(),
         records.getFirst().key(), detail);
-    return List.of();
   }
 
   private void write(List<Judged> judged, Function<MessageRecord, Optional<ChainHead>> executingHead,

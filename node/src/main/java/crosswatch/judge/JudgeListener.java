@@ -20,6 +20,9 @@ public interface JudgeListener {
    */
   void withheld(long initiatingChainId, Withheld why, int messages);
 
+  /** The chain's endpoints named different blocks, or different logs, at one height. */
+  void disagreed(long chainId);
+
   /** How many messages wait for a block of this chain to be scanned. */
   void waiting(long initiatingChainId, int count);
 }

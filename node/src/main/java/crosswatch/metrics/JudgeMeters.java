@@ -116,17 +116,17 @@ public final class JudgeMeters implements JudgeListener {
     increment(failures.get(String.valueOf(initiatingChainId)));
   }
 
-  /** Also counts a disagreement of the chain's endpoints, once per confirmation that met one. */
   @Override
   public void withheld(long initiatingChainId, Withheld why, int messages) {
-    String chain = String.valueOf(initiatingChainId);
-    Counter counter = withheld.get(key(chain, why.wireName()));
+    Counter counter = withheld.get(key(String.valueOf(initiatingChainId), why.wireName()));
     if (counter != null) {
       counter.increment(messages);
     }
-    if (why == Withheld.DISAGREEMENT) {
-      increment(disagreements.get(chain));
-    }
+  }
+
+  @Override
+  public void disagreed(long chainId) {
+    increment(disagreements.get(String.valueOf(chainId)));
   }
 
   @Override

@@ -123,18 +123,32 @@ class ConfirmationTest {
 
       await().until(() -> listener.withheld.contains(Withheld.DISAGREEMENT));
       assertThat(historyOf(log)).containsOnly(Status.PENDING);
+      assertThat(listener.disagreements).isNotEmpty();
     }
 
     @Test
-    void aLyingFirstEndpointThatHidesALogCannotMakeAValidMessageInvalid() {
+    void aLyingFirstEndpointThatHidesALogCannotMakeAValidMessageInvalidAndTheTruthfulOneProvesItValid() {
       var block = Messages.block(10, 3);
       initiating.put(FakeChain.without(block, 2));
       initiating.addEndpoint(Map.of(10L, new EndpointRead.Read("fake://second", block)));
 
       FoundLog log = found(Messages.pointingAt(block, 2, 7, 0));
 
+      await().until(() -> recordOf(log).status() == Status.VALID);
+      assertThat(historyOf(log)).containsExactly(Status.PENDING, Status.VALID);
+      assertThat(listener.disagreements).containsExactly(INITIATING);
+    }
+
+    @Test
+    void anInvalidMessageOnWhichTheEndpointsDisagreeStaysPending() {
+      var block = Messages.block(10, 3);
+      initiating.put(FakeChain.without(block, 1));
+      initiating.addEndpoint(Map.of(10L, new EndpointRead.Read("fake://second", block)));
+
+      FoundLog log = found(payloadMismatch(block));
+
       await().until(() -> listener.withheld.contains(Withheld.DISAGREEMENT));
-      assertThat(historyOf(log)).doesNotContain(Status.INVALID);
+      assertThat(historyOf(log)).containsOnly(Status.PENDING);
     }
 
     @Test

@@ -10,6 +10,7 @@ final class RecordingListener implements JudgeListener {
   final List<MessageRecord> changed = new CopyOnWriteArrayList<>();
   final List<ChainUnavailable> failures = new CopyOnWriteArrayList<>();
   final List<Withheld> withheld = new CopyOnWriteArrayList<>();
+  final List<Long> disagreements = new CopyOnWriteArrayList<>();
 
   @Override
   public void found(MessageRecord record) {
@@ -31,6 +32,11 @@ final class RecordingListener implements JudgeListener {
     for (int i = 0; i < messages; i++) {
       withheld.add(why);
     }
+  }
+
+  @Override
+  public void disagreed(long chainId) {
+    disagreements.add(chainId);
   }
 
   @Override
