@@ -6,6 +6,7 @@ import crosswatch.metrics.ChainMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,9 +45,7 @@ public final class LogScanner implements AutoCloseable {
     this.meters = new ChainMeters(registry, chainId);
     this.rpc = connection.rpc();
     this.heads = connection.heads();
-    // Safe and finalized move once per block at most: asking more often than every second only adds load.
-    this.headTracker = new HeadTracker(rpc, settings.pollInterval().compareTo(Duration.ofSeconds(1)) > 0
-        ? settings.pollInterval() : Duration.ofSeconds(1));
+    this.headTracker = new HeadTracker(rpc, settings.safeHeadsInterval());
   }
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
@@ -73,7 +72,9 @@ public final class LogScanner implements AutoCloseable {
           scanner.begin(start);
           begun = true;
         } else if (scanner.caughtUp()) {
-          scanner.observe(heads.next());
+          List<HeadSource.Seen> seen = heads.next();
+          scanner.observe(seen);
+          headTracker.latest(seen.getLast().header());
         } else {
           scanner.step();
         }
