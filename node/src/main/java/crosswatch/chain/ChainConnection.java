@@ -18,12 +18,12 @@ public final class ChainConnection implements AutoCloseable {
     this.endpoint = endpoint;
     var meters = new RpcMeters(registry, endpoint.chainId());
     if (endpoint.isWebSocket()) {
-      var transport = new WebSocketTransport(endpoint, settings.requestTimeout());
+      var transport = new WebSocketTransport(endpoint, settings, meters);
       this.rpc = new ChainRpc(new RpcClient(endpoint, transport, settings, meters));
       this.heads = new SubscribedHeads(endpoint.chainId(), transport, rpc, settings.webSocketSilence());
     } else {
-      this.rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, settings.requestTimeout()),
-          settings, meters));
+      this.rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, settings, meters), settings,
+          meters));
       this.heads = new PolledHeads(rpc, settings.pollInterval());
     }
   }
