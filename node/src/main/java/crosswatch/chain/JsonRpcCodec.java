@@ -69,11 +69,16 @@ final class JsonRpcCodec {
 
   /** Parses a frame or body; text that is not JSON (truncated, HTML) is garbled. */
   static JsonNode parse(String text) throws RpcFailure {
+    JsonNode tree;
     try {
-      return JSON.readTree(text);
+      tree = JSON.readTree(text);
     } catch (JacksonException e) {
       throw RpcFailure.garbled("not json");
     }
+    if (tree == null || tree.isMissingNode()) {
+      throw RpcFailure.garbled("not json");
+    }
+    return tree;
   }
 
   /** The wire id an answer carries, or -1 when it has none that we could have sent. */
@@ -126,7 +131,7 @@ final class JsonRpcCodec {
     boolean hasResult = answer.has("result");
     JsonNode error = answer.get("error");
     if (hasResult == (error != null)) {
-      throw RpcFailure.garbled("neither result nor error");
+      throw RpcFailure.garbled("not one of result and error");
     }
     Response<Object> response = instance(request);
     response.setJsonrpc("2.0");

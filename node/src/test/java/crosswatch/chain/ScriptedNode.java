@@ -5,9 +5,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,8 +66,10 @@ public final class ScriptedNode implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final List<String> requests = new CopyOnWriteArrayList<>();
-  private final Set<ServerWebSocket> sockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
   private final AtomicInteger socketsOpened = new AtomicInteger();
+  private final List<String> targets = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final int port;
   private volatile Script script;
 
@@ -73,12 +77,16 @@ public final class ScriptedNode implements AutoCloseable {
     this.script = script;
     HttpServer server = vertx.createHttpServer()
         .webSocketHandler(socket -> {
+          targets.add(socket.uri());
+          authorizations.add(String.valueOf(socket.headers().get("Authorization")));
           socketsOpened.incrementAndGet();
           sockets.add(socket);
           socket.closeHandler(v -> sockets.remove(socket));
           socket.textMessageHandler(text -> onWebSocket(socket, text));
         })
         .requestHandler(request -> request.body().onSuccess(body -> {
+          targets.add(request.uri());
+          authorizations.add(String.valueOf(request.getHeader("Authorization")));
           String text = body.toString();
           requests.add(text);
           switch (this.script.reply(text)) {
@@ -145,6 +153,21 @@ public final class ScriptedNode implements AutoCloseable {
     return requests.stream().filter(r -> r.contains("\"" + method + "\"")).count();
   }
 
+  /** The path and query of every http request and ws handshake, oldest first. */
+  public List<String> targets() {
+    return targets;
+  }
+
+  /** The Authorization header of every http request and ws handshake ("null" when absent), oldest first. */
+  public List<String> authorizations() {
+    return authorizations;
+  }
+
+  /** Closes every open ws socket, as a node that restarts does. */
+  public void closeSockets() {
+    sockets.forEach(ServerWebSocket::close);
+  }
+
   /** How many ws sockets were opened so far. */
   public int socketsOpened() {
     return socketsOpened.get();
@@ -158,6 +181,12 @@ public final class ScriptedNode implements AutoCloseable {
   /** Sends a binary frame on every open socket. */
   public void pushBinary(byte[] frame) {
     sockets.forEach(s -> s.writeBinaryMessage(Buffer.buffer(frame)));
+  }
+
+  /** A node of chain {@code chainId}: answers eth_chainId with it, every other call as {@code others} says. */
+  public static Results chain(long chainId, Results others) {
+    return (method, params) -> method.equals("eth_chainId") ? "0x" + Long.toHexString(chainId)
+        : others.result(method, params);
   }
 
   /** Answers every call (single or batched) with what {@code results} says, under the call's id. */
@@ -190,7 +219,7 @@ public final class ScriptedNode implements AutoCloseable {
     if (!parsed.isArray()) {
       return List.of(parsed.get("id").asLong());
     }
-    var ids = new java.util.ArrayList<Long>();
+    var ids = new ArrayList<Long>();
     parsed.forEach(call -> ids.add(call.get("id").asLong()));
     return ids;
   }
