@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.protocol.LogsBloom;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class RpcAnswers {
   private RpcAnswers() {}
 
   /** The JSON shape of a block header (only the fields read). */
-  record HeaderJson(String number, String hash, String parentHash, String timestamp) {}
+  record HeaderJson(String number, String hash, String parentHash, String timestamp, String logsBloom) {}
 
   /** The JSON shape of a log. */
   record LogJson(String address, List<String> topics, String data, String blockNumber, String blockHash,
@@ -63,7 +64,7 @@ final class RpcAnswers {
 
   static BlockHeader header(HeaderJson json) throws RpcFailure {
     return new BlockHeader(number(json.number(), "number"), hash(json.hash(), "hash"),
-        hash(json.parentHash(), "parentHash"), number(json.timestamp(), "timestamp"));
+        hash(json.parentHash(), "parentHash"), number(json.timestamp(), "timestamp"), bloom(json.logsBloom()));
   }
 
   /** A header that must exist: the node said its head is at or past it. */
@@ -149,6 +150,14 @@ final class RpcAnswers {
       return value.longValue();
     } catch (RuntimeException e) {
       throw garbled(field);
+    }
+  }
+
+  private static LogsBloom bloom(String text) throws RpcFailure {
+    try {
+      return LogsBloom.ofHex(text);
+    } catch (IllegalArgumentException e) {
+      throw garbled("logsBloom");
     }
   }
 

@@ -23,7 +23,7 @@ import org.web3j.protocol.core.Response;
  * node asked, when it said) and the same request asked again; an endpoint serving another chain fails at once. What
  * still fails after the last attempt is a {@link ChainUnavailable}.
  */
-final class RpcClient implements AutoCloseable {
+final class RpcClient implements RpcCaller {
   private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
 
   /** Reads the answers of one round trip, in request order. */
@@ -65,8 +65,13 @@ final class RpcClient implements AutoCloseable {
     this.meters = meters;
   }
 
-  long chainId() {
+  @Override
+  public long chainId() {
     return endpoint.chainId();
+  }
+
+  ChainEndpoint endpoint() {
+    return endpoint;
   }
 
   /** The endpoint's health now: a call waiting longer than the request timeout counts as disconnected. */
@@ -78,7 +83,8 @@ final class RpcClient implements AutoCloseable {
         now.lastOkAt(), now.wrongChainId());
   }
 
-  <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
+  @Override
+  public <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
     return call(requests, reader, false);
   }
 
@@ -86,7 +92,8 @@ final class RpcClient implements AutoCloseable {
    * Like {@link #call}, but a refusal (error object or timeout) is not retried: the caller asks for less instead.
    * A rate limit is no refusal: it is waited out.
    */
-  <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
+  @Override
+  public <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
     return call(requests, reader, true);
   }
 

@@ -81,7 +81,7 @@ abstract class TransportContract {
 
   static Map<String, Object> header(long number) {
     return Map.of("number", "0x" + Long.toHexString(number), "hash", "0x" + "a".repeat(64),
-        "parentHash", "0x" + "b".repeat(64), "timestamp", "0x64");
+        "parentHash", "0x" + "b".repeat(64), "timestamp", "0x64", "logsBloom", "0x" + "0".repeat(512));
   }
 
   /** Asks for the headers of these blocks in one round trip and returns the numbers read, in answer order. */
