@@ -40,15 +40,14 @@ public final class ChainConnection implements AutoCloseable {
     var clients = new ArrayList<RpcClient>();
     for (ChainEndpoint endpoint : endpoints) {
       if (endpoint.isWebSocket()) {
-        var transport = new WebSocketTransport(endpoint, settings.requestTimeout());
+        var transport = new WebSocketTransport(endpoint, settings, meters);
         var client = new RpcClient(endpoint, transport, settings, meters);
         var one = new ChainRpc(client);
         clients.add(client);
         eachEndpoint.add(one);
         heads.add(new SubscribedHeads(chainId, transport, one, settings.webSocketSilence()));
       } else {
-        var client = new RpcClient(endpoint, new HttpTransport(endpoint, settings.requestTimeout()), settings,
-            meters);
+        var client = new RpcClient(endpoint, new HttpTransport(endpoint, settings, meters), settings, meters);
         var one = new ChainRpc(client);
         clients.add(client);
         eachEndpoint.add(one);
@@ -65,6 +64,11 @@ public final class ChainConnection implements AutoCloseable {
 
   public List<ChainEndpoint> endpoints() {
     return endpoints;
+  }
+
+  /** How each endpoint fares now, in configured order: connected, last error, wrong chain. */
+  public List<EndpointHealth> health() {
+    return failover.clients().stream().map(RpcClient::health).toList();
   }
 
   /** The endpoint calls go to now. */

@@ -24,7 +24,11 @@ public final class Meters {
 
   public static final String RPC_REQUESTS = "crosswatch.rpc.requests";
   static final String RPC_REQUESTS_HELP = "JSON-RPC calls sent, each call of a batch counted, by method and outcome "
-      + "(ok, io, timeout, error, garbled, inconsistent)";
+      + "(ok, io, timeout, error, garbled, inconsistent, rate-limited, wrong-chain)";
+
+  public static final String RPC_WRONG_CHAIN = "crosswatch.rpc.wrong.chain";
+  static final String RPC_WRONG_CHAIN_HELP = "Connections to an endpoint of the chain that answered eth_chainId with "
+      + "another chain's id; the endpoint is not used until a later connection serves the right chain";
 
   public static final String RPC_REQUEST_DURATION = "crosswatch.rpc.request.duration";
   static final String RPC_REQUEST_DURATION_HELP = "Round-trip time of JSON-RPC requests; a batch is one sample "

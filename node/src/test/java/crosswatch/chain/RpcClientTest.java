@@ -30,7 +30,7 @@ class RpcClientTest {
   private static final String HASH_A = "0x" + "a".repeat(64);
   private static final String HASH_B = "0x" + "b".repeat(64);
   private static final ChainSettings SETTINGS = ChainSettings.DEFAULTS
-      .withRequestTimeout(Duration.ofMillis(300))
+      .withRequestTimeout(Duration.ofSeconds(1))
       .withRetries(ATTEMPTS, new Backoff(Duration.ofMillis(5), Duration.ofMillis(10)),
           new Backoff(Duration.ofMillis(5), Duration.ofMillis(10)));
 
@@ -42,8 +42,8 @@ class RpcClientTest {
   private ChainRpc connect(RpcStub node) {
     stub = node;
     ChainEndpoint endpoint = node.endpoint(CHAIN);
-    rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, SETTINGS.requestTimeout()), SETTINGS,
-        new RpcMeters(registry, CHAIN)));
+    var meters = new RpcMeters(registry, CHAIN);
+    rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, SETTINGS, meters), SETTINGS, meters));
     return rpc;
   }
 
