@@ -6,6 +6,7 @@ import crosswatch.metrics.ChainMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,6 +34,7 @@ public final class LogScanner implements AutoCloseable {
   private volatile BlockScanner scanner;
   private volatile boolean connected;
   private volatile String lastError;
+  private volatile Instant lastErrorAt;
   private Thread thread;
 
   public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
@@ -100,12 +102,14 @@ public final class LogScanner implements AutoCloseable {
       log.info("chain connected chainId={} rpc={}", chainId, connection.active().display());
     }
     connected = true;
+    lastError = null;
     meters.connected(true);
   }
 
   private void down(Exception e, int failures) {
     connected = false;
     lastError = e.getMessage();
+    lastErrorAt = Instant.now();
     meters.connected(false);
     if (e instanceof ChainUnavailable) {
       log.warn("chain unavailable chainId={} rpc={} failures={} error={}", chainId, connection.active().display(),
@@ -135,7 +139,8 @@ public final class LogScanner implements AutoCloseable {
       scanned = OptionalLong.of(current.cursor().number());
     }
     return new ChainState(chainId, connection.active().display(), connected, head, scanned,
-        Optional.ofNullable(lastError));
+        Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt), connection.health(),
+        connection.activeIndex());
   }
 
   /**
