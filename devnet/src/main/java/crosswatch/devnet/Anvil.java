@@ -1,9 +1,7 @@
 package crosswatch.devnet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,12 +58,7 @@ public final class Anvil implements AutoCloseable {
   }
 
   private static Anvil launch(ChainSpec spec, int port) {
-    Path logFile = DevnetDir.logDir().resolve("anvil-" + spec.chainId() + "-" + port + ".log");
-    try {
-      Files.createDirectories(logFile.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path logFile = DevnetDir.logDir("anvil-logs").resolve("anvil-" + spec.chainId() + "-" + port + ".log");
     List<String> command = new ArrayList<>();
     command.add(DevnetDir.anvilBinary().toString());
     command.addAll(spec.anvilArgs(port));
