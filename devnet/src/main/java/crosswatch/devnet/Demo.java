@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
  * event in the node's format; anvil and Prometheus write to log files it names.
  */
 public final class Demo {
-  private static final Logger log = LoggerFactory.getLogger(Demo.class);
   private static final String LOGBACK_CONFIG = "logback.configurationFile";
 
   private Demo() {}
@@ -24,6 +23,8 @@ public final class Demo {
 
   /** Runs until the node exits or the JVM is told to stop; the process exit code. */
   static int run(String[] args) {
+    // Not a static field: main must name the logging configuration before the first logger is made.
+    Logger log = LoggerFactory.getLogger(Demo.class);
     DemoArgs demoArgs;
     try {
       demoArgs = DemoArgs.parse(args);

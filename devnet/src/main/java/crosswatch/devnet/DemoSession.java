@@ -13,6 +13,8 @@ final class DemoSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DemoSession.class);
   private static final long[] CHAIN_IDS = {901, 902, 903};
   private static final String DEFAULT_HTTP_PORT = "7300";
+  /** The node's failure detection listens on its cluster port plus this. */
+  private static final int FAILURE_DETECTION_OFFSET = 50_000;
 
   private final DemoArgs args;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -87,6 +89,10 @@ final class DemoSession implements AutoCloseable {
     }
     if (!args.hasNodeFlag("--http-port")) {
       flags.addAll(List.of("--http-port", DEFAULT_HTTP_PORT));
+    }
+    // A one-member cluster: its port matters to nobody, and the default 7800 may be taken by another cluster.
+    if (!args.hasNodeFlag("--bind-port")) {
+      flags.addAll(List.of("--bind-port", Integer.toString(FreePort.pickWithCompanion(FAILURE_DETECTION_OFFSET))));
     }
     if (!args.hasNodeFlag("--data-dir")) {
       ownDataDir = TempDirs.create("crosswatch-demo-");

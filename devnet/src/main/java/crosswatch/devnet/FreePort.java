@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback ports: one the OS says is free now, and whether one can be bound. */
 public final class FreePort {
@@ -17,6 +18,21 @@ public final class FreePort {
     } catch (IOException e) {
       throw new UncheckedIOException("no free loopback port", e);
     }
+  }
+
+  /**
+   * A port free on 127.0.0.1 together with {@code port + offset}: a cluster port, whose failure detection
+   * listens at the offset. Drawn below 65535 - offset, since the OS's ephemeral range would put the companion
+   * past 65535.
+   */
+  public static int pickWithCompanion(int offset) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(10_000, 65_535 - offset);
+      if (isFree(port) && isFree(port + offset)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free loopback port pair " + offset + " apart");
   }
 
   /** True when nothing listens on 127.0.0.1:{@code port}. */

@@ -53,6 +53,7 @@ class DemoTest {
           .containsPattern("--rpc 901=http://127\\.0\\.0\\.1:\\d+ --rpc 902=http://127\\.0\\.0\\.1:\\d+ "
               + "--rpc 903=http://127\\.0\\.0\\.1:\\d+")
           .contains("--start-block 901=0 --start-block 902=0 --start-block 903=0")
+          .containsPattern("--bind-port \\d+ ")
           .endsWith("--data-dir " + dataDir + " --http-port=7301");
       assertThat(args).containsOnlyOnce("--data-dir").doesNotContain("--http-port");
       assertThat(logs.lines()).anyMatch(line -> line.contains("metrics=http://127.0.0.1:7301/metrics"));
