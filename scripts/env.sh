@@ -73,10 +73,11 @@ install_demo_tools() {
   command -v prometheus >/dev/null 2>&1 || apt_install prometheus || true
 }
 
-# The image tests unpack the image with umoci and run its replicas with crun, a daemonless OCI runtime.
+# The image tests unpack the image with umoci and run its replicas with runc (the OCI runtime under Docker and
+# Kubernetes; crun 1.8 refuses hybrid cgroup v1/v2 machines such as these).
 missing_image_tools() {
   command -v umoci >/dev/null 2>&1 || echo umoci
-  command -v crun >/dev/null 2>&1 || echo crun
+  command -v runc >/dev/null 2>&1 || echo runc
 }
 
 install_image_tools() {
