@@ -23,10 +23,15 @@ public final class NodeLaunch {
   public static List<String> javaJar(Path jar, List<String> flags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions(Runtime.version().feature()));
+    command.addAll(jvmOptions());
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(flags);
     return command;
+  }
+
+  /** The options that keep this JVM's JDK quiet about what Crosswatch's libraries do. */
+  public static List<String> jvmOptions() {
+    return jvmOptions(Runtime.version().feature());
   }
 
   /** The options that keep a JDK of this feature release quiet about what Crosswatch's libraries do. */
