@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,6 @@ public final class Prometheus implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Prometheus.class);
   private static final String BINARY = "prometheus";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  // Another process may take the picked port before Prometheus binds it.
-  private static final int START_ATTEMPTS = 3;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final int port;
@@ -66,26 +63,19 @@ public final class Prometheus implements AutoCloseable {
     Path workDir = TempDirs.create("crosswatch-prometheus-");
     try {
       Path config = writeConfig(workDir, settings);
-      List<RuntimeException> failures = new ArrayList<>();
-      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-        Prometheus prometheus = launch(binary, config, workDir, FreePort.pick());
+      return FreePort.startOnAFreePort("prometheus", port -> {
+        Prometheus prometheus = launch(binary, config, workDir, port);
         try {
           prometheus.awaitReady();
-          log.info("prometheus started url={} targets={} rules={} interval={} pid={} log={}", prometheus.url(),
-              settings.targets(), settings.rulesFile(), settings.interval(), prometheus.process.pid(),
-              prometheus.logFile);
-          return prometheus;
         } catch (RuntimeException e) {
           prometheus.process.stop();
-          log.warn("prometheus did not start port={} attempt={} error={} log={}", prometheus.port, attempt,
-              e.getMessage(), prometheus.logFile);
-          failures.add(e);
+          throw new IllegalStateException(e.getMessage() + " (log " + prometheus.logFile + ")", e);
         }
-      }
-      IllegalStateException failed =
-          new IllegalStateException("prometheus did not start in " + START_ATTEMPTS + " attempts");
-      failures.forEach(failed::addSuppressed);
-      throw failed;
+        log.info("prometheus started url={} targets={} rules={} interval={} pid={} log={}", prometheus.url(),
+            settings.targets(), settings.rulesFile(), settings.interval(), prometheus.process.pid(),
+            prometheus.logFile);
+        return prometheus;
+      });
     } catch (RuntimeException e) {
       TempDirs.delete(workDir);
       throw e;

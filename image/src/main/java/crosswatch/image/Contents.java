@@ -2,7 +2,6 @@ package crosswatch.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,9 +46,9 @@ final class Contents {
     entries.add(new Entry.Symlink("lib", "usr/lib"));
     entries.add(new Entry.Symlink("lib64", "usr/lib64"));
     DebianPackages.notes(libraries, staging.resolve("dpkg")).forEach(entries::file);
-    entries.file("etc/passwd", write(staging.resolve("passwd"), PASSWD));
-    entries.file("etc/group", write(staging.resolve("group"), GROUP));
-    entries.file("etc/nsswitch.conf", write(staging.resolve("nsswitch.conf"), NSSWITCH));
+    entries.file("etc/passwd", BuildFiles.write(staging.resolve("passwd"), PASSWD));
+    entries.file("etc/group", BuildFiles.write(staging.resolve("group"), GROUP));
+    entries.file("etc/nsswitch.conf", BuildFiles.write(staging.resolve("nsswitch.conf"), NSSWITCH));
     entries.add(new Entry.Directory("tmp", 01777, Entry.ROOT));
     entries.add(new Entry.Directory(DATA_DIR, 0750, USER));
     return entries.sorted();
@@ -92,16 +91,6 @@ final class Contents {
   private static Path realFile(Path library) {
     try {
       return library.toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path write(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-      return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,13 +1,9 @@
 package crosswatch.image;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The commit the image is built from: its id (the revision label) and its time (the image's creation time, so
@@ -31,20 +27,7 @@ record Git(String revision, Instant commitTime, Optional<String> origin) {
   }
 
   private static Optional<String> run(Path dir, String... command) {
-    try {
-      Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return Optional.empty();
-      }
-      return process.exitValue() == 0 && !output.isEmpty() ? Optional.of(output) : Optional.empty();
-    } catch (IOException noGit) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    return Command.run(dir.toFile(), List.of(command)).filter(result -> result.exitCode() == 0)
+        .map(result -> String.join("\n", result.stdout()).strip()).filter(output -> !output.isEmpty());
   }
 }

@@ -35,8 +35,8 @@ public final class ImageBuild {
     Path javaRuntime = JavaRuntime.link(javaHome, spec.modules(), spec.cache());
     Path staging = spec.output().resolve("staging");
     Path layout = spec.output().resolve("oci");
-    Tree.delete(staging);
-    Tree.delete(layout);
+    BuildFiles.delete(staging);
+    BuildFiles.delete(layout);
     Path blobs = Files.createDirectories(layout.resolve("blobs").resolve("sha256"));
     long mtime = spec.timestamp().getEpochSecond();
     int javaFeature = Contents.javaFeature(javaRuntime);

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Java runtime with only the modules Crosswatch needs, made by {@code jlink} from the JDK running the build
@@ -50,7 +49,7 @@ final class JavaRuntime {
       } catch (FileAlreadyExistsException | DirectoryNotEmptyException linkedMeanwhile) {
         // Another build sharing the cache linked the same runtime first.
       }
-      Tree.delete(work);
+      BuildFiles.delete(work);
       return runtime;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -64,18 +63,6 @@ final class JavaRuntime {
   private static void run(Path javaHome, List<String> args) {
     List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("jlink").toString()));
     command.addAll(args);
-    try {
-      Process jlink = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(jlink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!jlink.waitFor(5, TimeUnit.MINUTES) || jlink.exitValue() != 0) {
-        jlink.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("no jlink in " + javaHome + ": build with a full JDK", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while jlink ran", e);
-    }
+    Command.succeeds(command);
   }
 }

@@ -2,14 +2,12 @@ package crosswatch.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,24 +69,8 @@ final class SharedLibraries {
   }
 
   private static List<String> ldd(List<String> command) {
-    try {
-      Path output = Files.createTempFile("ldd", ".out");
-      try {
-        Process ldd = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!ldd.waitFor(60, TimeUnit.SECONDS)) {
-          ldd.destroyForcibly();
-          throw new IllegalStateException("ldd did not finish within 60 s");
-        }
-        // ldd exits 1 when one of the files is not dynamic (a script, a data file): its other answers still count.
-        return Files.readAllLines(output, StandardCharsets.UTF_8);
-      } finally {
-        Files.deleteIfExists(output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run ldd (package libc-bin)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while ldd ran", e);
-    }
+    // ldd exits 1 when one of the files is not dynamic (a script, a data file): its other answers still count.
+    return Command.run(null, command).map(Command::stdout)
+        .orElseThrow(() -> new IllegalStateException("no ldd on this machine (package libc-bin)"));
   }
 }

@@ -82,7 +82,7 @@ final class ContainerReplica implements AutoCloseable {
   public void close() {
     runc.stop();
     // Only left when runc itself had to be killed: then its container may still run.
-    UnpackedImage.runQuietly(List.of("runc", "delete", "--force", id));
+    Command.run(null, List.of("runc", "delete", "--force", id));
   }
 
   @Override

@@ -164,7 +164,7 @@ class ImageTest {
         devnet.close();
       }
       if (root != null) {
-        Tree.delete(root);
+        BuildFiles.delete(root);
       }
     }
 

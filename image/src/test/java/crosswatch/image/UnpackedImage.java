@@ -1,12 +1,7 @@
 package crosswatch.image;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,7 +25,7 @@ final class UnpackedImage {
 
   /** {@code umoci unpack --image <layout>:<tag> <dir>}. */
   static UnpackedImage unpack(Path layout, String tag, Path dir) {
-    run(List.of("umoci", "unpack", "--image", layout + ":" + tag, dir.toString()));
+    Command.succeeds(List.of("umoci", "unpack", "--image", layout + ":" + tag, dir.toString()));
     return new UnpackedImage(dir.resolve("rootfs"), JSON.readTree(dir.resolve("config.json").toFile()));
   }
 
@@ -68,37 +63,7 @@ final class UnpackedImage {
         .putArray("options").add("rbind").add("rw");
     mounts.addObject().put("destination", "/tmp").put("type", "tmpfs").put("source", "tmpfs")
         .putArray("options").add("nosuid").add("nodev").add("mode=1777");
-    try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("config.json"), JSON.writeValueAsString(replica));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BuildFiles.write(dir.resolve("config.json"), JSON.writeValueAsString(replica));
     return dir;
-  }
-
-  /** Runs a command to its end, ignoring how it ended: for cleaning up what may already be gone. */
-  static void runQuietly(List<String> command) {
-    try {
-      run(command);
-    } catch (IllegalStateException alreadyGone) {
-      // nothing left to clean
-    }
-  }
-
-  static void run(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
