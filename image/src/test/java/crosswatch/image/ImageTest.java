@@ -126,6 +126,7 @@ class ImageTest {
     @BeforeAll
     static void startReplicas() throws IOException {
       ToolCheck.require("umoci", "runc");
+      ToolCheck.requireRoot();
       root = Files.createTempDirectory("crosswatch-image-test-");
       UnpackedImage image = UnpackedImage.unpack(LAYOUT, TAG, root.resolve("image"));
       devnet = Devnet.start(Traffic.chainSpecs(901, 902));
