@@ -28,8 +28,9 @@ pick_jdk() {
   return 1
 }
 
-# JDK 24 and later warn when a library uses sun.misc.Unsafe's memory access (Maven's own Guava does; so does the
-# node's ProtoStream). The option exists from JDK 23 on; JDK 21 and 22 refuse to start with it.
+# JDK 24 and later warn when a library uses sun.misc.Unsafe's memory access (the node's ProtoStream does). The
+# option exists from JDK 23 on; JDK 21 and 22 refuse to start with it. (Maven's own JVM, whose Guava does the
+# same, gets it from .mvn/jvm.config.)
 quiet_jvm_options() {
   if [ "$(java_major "$JAVA_HOME")" -ge 23 ]; then
     echo "--sun-misc-unsafe-memory-access=allow"
@@ -88,5 +89,4 @@ install_image_tools() {
 pick_jdk
 install_devnet
 QUIET_JVM_OPTIONS="$(quiet_jvm_options)"
-export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }$QUIET_JVM_OPTIONS"
 say INFO "using a JDK javaHome=$JAVA_HOME version=$(java_major "$JAVA_HOME")"
