@@ -23,7 +23,6 @@ import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -49,8 +48,7 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   /** What a judge works with besides its own chain: shared by the judges of all chains. */
   record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
-                 JudgeListener listener, Backoff retry, ChainHeads heads,
-                 Consumer<List<StatusWriter.Change>> report) {}
+                 JudgeListener listener, Backoff retry, ChainHeads heads) {}
 
   private final long chainId;
   private final InitiatingBlocks blocks;
@@ -293,7 +291,6 @@ final class InitiatingChainJudge implements AutoCloseable {
       }
     }
     List<StatusWriter.Change> stored = context.writer().write(changes);
-    context.report().accept(stored);
     judgeAgainIfOvertaken(changes, stored);
   }
 
