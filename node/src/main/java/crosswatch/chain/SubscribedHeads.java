@@ -77,7 +77,7 @@ final class SubscribedHeads implements HeadSource {
       subscription = transport.subscribe("newHeads", this::accept, failure -> {
         if (!closed) {
           log.warn("new heads subscription ended chainId={} error={}", chainId, failure.getMessage());
-          arrived.add(ENDED);
+          //arrived.add(ENDED);
         }
       });
     } catch (RpcFailure e) {
@@ -100,12 +100,9 @@ final class SubscribedHeads implements HeadSource {
     }
   }
 
+  /** Closing the connection ends the subscription: an unsubscribe request now would only fail. */
   @Override
   public void close() {
     closed = true;
-    WebSocketTransport.Subscription current = subscription;
-    if (current != null) {
-      current.close();
-    }
   }
 }

@@ -43,7 +43,7 @@ final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
   /** A larger frame is not an answer we can use; it would only exhaust memory. */
   private static final int MAX_FRAME_CHARS = 64 << 20;
-  /** Ids of calls given up (timed out), whose late answers are ignored rather than taken for garbage. */
+  /** Ids of calls given up (interrupted), whose late answers are ignored rather than taken for garbage. */
   private static final int GIVEN_UP_KEPT = 1024;
 
   /** A running subscription; it ends (with a failure) when its socket drops, or when closed. */
@@ -56,6 +56,9 @@ final class WebSocketTransport implements Transport {
 
   /** The answer to {@code eth_subscribe}: the subscription's id. */
   static final class SubscriptionId extends Response<String> {}
+
+  /** The answer to {@code eth_unsubscribe}. */
+  static final class Unsubscribed extends Response<Boolean> {}
 
   private final ChainEndpoint endpoint;
   private final WireAddress address;
@@ -102,6 +105,19 @@ final class WebSocketTransport implements Transport {
       throw e;
     }
     return subscription;
+  }
+
+  private void unsubscribe(Socket socket, String subscription) {
+    var request = new Request<>("eth_unsubscribe", List.of(subscription), null, Unsubscribed.class);
+    long start = System.nanoTime();
+    try {
+      socket.call(List.of(request), start + timeout.toNanos(), null);
+      meters.record(List.of("eth_unsubscribe"), RpcOutcome.OK, System.nanoTime() - start);
+    } catch (RpcFailure e) {
+      meters.record(List.of("eth_unsubscribe"), e.kind().outcome(), System.nanoTime() - start);
+      log.debug("unsubscribe failed chainId={} rpc={} error={}", endpoint.chainId(), endpoint.display(),
+          e.getMessage());
+    }
   }
 
   /** The open socket whose chain id was checked; opens one when there is none. */
@@ -282,19 +298,6 @@ final class WebSocketTransport implements Transport {
         throw RpcFailure.io("interrupted");
       } finally {
         sending.unlock();
-      }
-    }
-
-    /** Sends without waiting for the answer, which is ignored when it comes. */
-    void tell(Request<?, ? extends Response<?>> request) {
-      long id = ids.incrementAndGet();
-      givenUp.add(id);
-      try {
-        transmit(new JsonRpcCodec.Exchange(List.of(request), List.of(id)).encode(),
-            System.nanoTime() + timeout.toNanos());
-      } catch (RpcFailure e) {
-        log.debug("rpc notice not sent chainId={} rpc={} method={} error={}", endpoint.chainId(),
-            endpoint.display(), request.getMethod(), e.getMessage());
       }
     }
 
@@ -488,11 +491,13 @@ final class WebSocketTransport implements Transport {
       return ended.get();
     }
 
+    /** Ends the subscription and asks the node, in the background, to stop sending its notifications. */
     @Override
     public void close() {
-      if (ended.compareAndSet(false, true) && id != null && socket.subscriptions.remove(id) != null
+      String subscribed = id;
+      if (ended.compareAndSet(false, true) && subscribed != null && socket.subscriptions.remove(subscribed) != null
           && socket.isOpen()) {
-        socket.tell(new Request<>("eth_unsubscribe", List.of(id), null, SubscriptionId.class));
+        Thread.ofVirtual().name("unsubscribe-" + endpoint.chainId()).start(() -> unsubscribe(socket, subscribed));
       }
     }
   }
