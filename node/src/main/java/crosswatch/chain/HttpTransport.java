@@ -1,7 +1,6 @@
 package crosswatch.chain;
 
 import crosswatch.metrics.RpcMeters;
-import crosswatch.metrics.RpcOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -83,16 +82,8 @@ final class HttpTransport implements Transport {
       if (checked) {
         return;
       }
-      long start = System.nanoTime();
-      long actual;
-      try {
-        actual = RpcAnswers.quantity(exchange(List.of(RpcRequests.chainId()), deadline).getFirst());
-        meters.record(List.of("eth_chainId"), RpcOutcome.OK, System.nanoTime() - start);
-      } catch (RpcFailure e) {
-        meters.record(List.of("eth_chainId"), e.kind().outcome(), System.nanoTime() - start);
-        throw e;
-      }
-      guard.check(actual);
+      guard.check(OwnCall.counted(meters, "eth_chainId",
+          () -> RpcAnswers.quantity(exchange(List.of(RpcRequests.chainId()), deadline).getFirst())));
       checked = true;
     } finally {
       checking.unlock();

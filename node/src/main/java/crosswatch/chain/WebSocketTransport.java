@@ -1,7 +1,6 @@
 package crosswatch.chain;
 
 import crosswatch.metrics.RpcMeters;
-import crosswatch.metrics.RpcOutcome;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -96,25 +95,17 @@ final class WebSocketTransport implements Transport {
     Socket socket = connected(System.nanoTime() + timeout.toNanos());
     var subscription = new Sub(socket, onNotification, onEnd);
     var request = new Request<>("eth_subscribe", List.of(topic), null, SubscriptionId.class);
-    long start = System.nanoTime();
-    try {
-      socket.call(List.of(request), start + timeout.toNanos(), subscription);
-      meters.record(List.of("eth_subscribe"), RpcOutcome.OK, System.nanoTime() - start);
-    } catch (RpcFailure e) {
-      meters.record(List.of("eth_subscribe"), e.kind().outcome(), System.nanoTime() - start);
-      throw e;
-    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, subscription));
     return subscription;
   }
 
   private void unsubscribe(Socket socket, String subscription) {
     var request = new Request<>("eth_unsubscribe", List.of(subscription), null, Unsubscribed.class);
-    long start = System.nanoTime();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      socket.call(List.of(request), start + timeout.toNanos(), null);
-      meters.record(List.of("eth_unsubscribe"), RpcOutcome.OK, System.nanoTime() - start);
+      OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, null));
     } catch (RpcFailure e) {
-      meters.record(List.of("eth_unsubscribe"), e.kind().outcome(), System.nanoTime() - start);
       log.debug("unsubscribe failed chainId={} rpc={} error={}", endpoint.chainId(), endpoint.display(),
           e.getMessage());
     }
@@ -151,15 +142,8 @@ final class WebSocketTransport implements Transport {
   }
 
   private long chainId(Socket socket, long deadline) throws RpcFailure {
-    long start = System.nanoTime();
-    try {
-      long actual = RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst());
-      meters.record(List.of("eth_chainId"), RpcOutcome.OK, System.nanoTime() - start);
-      return actual;
-    } catch (RpcFailure e) {
-      meters.record(List.of("eth_chainId"), e.kind().outcome(), System.nanoTime() - start);
-      throw e;
-    }
+    return OwnCall.counted(meters, "eth_chainId",
+        () -> RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst()));
   }
 
   private Socket open(long deadline) throws RpcFailure {
