@@ -23,13 +23,13 @@ import tools.jackson.databind.JsonNode;
 final class SubscribedHeads implements HeadSource {
   private static final Logger log = LoggerFactory.getLogger(SubscribedHeads.class);
 
+  /** Wakes {@link #next()} when the subscription ends; never returned. */
+  private static final Seen ENDED = new Seen(null, Instant.EPOCH);
+
   private final long chainId;
   private final WebSocketTransport transport;
   private final ChainRpc rpc;
   private final Duration silence;
-  /** Wakes {@link #next()} when the subscription ends; never returned. */
-  private static final Seen ENDED = new Seen(null, Instant.EPOCH);
-
   private final LinkedBlockingQueue<Seen> arrived = new LinkedBlockingQueue<>();
   private volatile WebSocketTransport.Subscription subscription;
   private volatile boolean closed;
@@ -77,7 +77,7 @@ final class SubscribedHeads implements HeadSource {
       subscription = transport.subscribe("newHeads", this::accept, failure -> {
         if (!closed) {
           log.warn("new heads subscription ended chainId={} error={}", chainId, failure.getMessage());
-          //arrived.add(ENDED);
+          arrived.add(ENDED);
         }
       });
     } catch (RpcFailure e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +43,8 @@ final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
   /** A larger frame is not an answer we can use; it would only exhaust memory. */
   private static final int MAX_FRAME_CHARS = 64 << 20;
+  /** A buffer grown past this for a large answer is released after it, not kept for the socket's life. */
+  private static final int KEPT_BUFFER_CHARS = 1 << 20;
   /** Ids of calls given up (interrupted), whose late answers are ignored rather than taken for garbage. */
   private static final int GIVEN_UP_KEPT = 1024;
 
@@ -76,7 +79,9 @@ final class WebSocketTransport implements Transport {
     this.timeout = settings.requestTimeout();
     this.meters = meters;
     this.guard = new ChainIdGuard(endpoint, settings.reconnect(), meters);
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client = HttpClient.newBuilder().connectTimeout(timeout)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .build();
   }
 
   @Override
@@ -146,6 +151,10 @@ final class WebSocketTransport implements Transport {
         () -> RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst()));
   }
 
+  /**
+   * Opens a socket within the deadline. The JDK completes the opening handshake through the common fork-join
+   * pool: while something else in the process keeps that pool blocked, opening times out (it never hangs).
+   */
   private Socket open(long deadline) throws RpcFailure {
     var socket = new Socket();
     WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(remaining(deadline));
@@ -160,7 +169,7 @@ final class WebSocketTransport implements Transport {
       socket.webSocket = opening.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
       return socket;
     } catch (TimeoutException e) {
-      opening.cancel(true);
+      // Cancelling would not stop the handshake, only lose the socket it may still open: that one is closed.
       opening.thenAccept(WebSocket::abort);
       throw RpcFailure.timeout(timeout);
     } catch (InterruptedException e) {
@@ -310,6 +319,9 @@ final class WebSocketTransport implements Transport {
       if (last) {
         String frame = partial.toString();
         partial.setLength(0);
+        if (frame.length() > KEPT_BUFFER_CHARS) {
+          partial.trimToSize();
+        }
         receive(frame);
       }
       socket.request(1);
