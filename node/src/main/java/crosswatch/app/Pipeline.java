@@ -172,7 +172,7 @@ public final class Pipeline implements AutoCloseable {
 
   private static ChainState notWatched(ChainState last) {
     return new ChainState(last.chainId(), last.rpc(), false, OptionalLong.empty(), OptionalLong.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty(), List.of(), last.activeEndpoint());
   }
 
   /** Stops the scanners (last started first), then judging, waiting for their threads; then closes connections. */

@@ -76,6 +76,11 @@ public final class ChainConnection implements AutoCloseable {
     return endpoints.get(failover.active());
   }
 
+  /** The index of {@link #active()} in {@link #endpoints()}. */
+  public int activeIndex() {
+    return failover.active();
+  }
+
   /** The chain's blocks, for judging the messages that point into it. */
   public InitiatingBlocks initiatingBlocks() {
     return new InitiatingBlocks() {

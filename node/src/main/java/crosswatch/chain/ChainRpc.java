@@ -38,9 +38,8 @@ final class ChainRpc implements AutoCloseable {
         answers -> RpcAnswers.existingHeader(answers.getFirst(), "latest"));
   }
 
-  /** The {@code latest}, {@code safe} and {@code finalized} headers, in that order, in one batch. */
-  List<BlockHeader> taggedHeaders() throws ChainUnavailable {
-    List<String> tags = List.of("latest", "safe", "finalized");
+  /** The headers these block tags name ({@code latest}, {@code safe}, {@code finalized}), in order, in one batch. */
+  List<BlockHeader> taggedHeaders(List<String> tags) throws ChainUnavailable {
     return caller.call(tags.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::taggedHeader).toList(),
         answers -> {
           var headers = new ArrayList<BlockHeader>(tags.size());

@@ -69,6 +69,7 @@ final class Endpoints implements RpcCaller {
   }
 
   private <T> T failover(Attempt<T> attempt, boolean refusalEnds) throws ChainUnavailable {
+    avoidUnhealthy();
     ChainUnavailable last = null;
     for (int tried = 0; tried < clients.size(); tried++) {
       int index = active.get();
@@ -83,6 +84,27 @@ final class Endpoints implements RpcCaller {
       }
     }
     throw last;
+  }
+
+  /**
+   * Moves off an active endpoint that its client already knows to be failing (a hang shows within the request
+   * timeout) when another one answers, so that a call does not first wait out every retry of a dead endpoint.
+   */
+  private void avoidUnhealthy() {
+    int index = active.get();
+    if (clients.size() == 1 || clients.get(index).health().connected()) {
+      return;
+    }
+    for (int step = 1; step < clients.size(); step++) {
+      int other = (index + step) % clients.size();
+      if (clients.get(other).health().connected()) {
+        if (active.compareAndSet(index, other)) {
+          log.warn("rpc failover chainId={} from={} to={} reason=unhealthy", chainId,
+              clients.get(index).endpoint().display(), clients.get(other).endpoint().display());
+        }
+        return;
+      }
+    }
   }
 
   @Override

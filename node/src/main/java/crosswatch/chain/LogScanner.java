@@ -6,6 +6,8 @@ import crosswatch.metrics.ChainMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,6 +34,7 @@ public final class LogScanner implements AutoCloseable {
   private volatile BlockScanner scanner;
   private volatile boolean connected;
   private volatile String lastError;
+  private volatile Instant lastErrorAt;
   private Thread thread;
 
   public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
@@ -44,9 +47,7 @@ public final class LogScanner implements AutoCloseable {
     this.meters = new ChainMeters(registry, chainId);
     this.rpc = connection.rpc();
     this.heads = connection.heads();
-    // Safe and finalized move once per block at most: asking more often than every second only adds load.
-    this.headTracker = new HeadTracker(rpc, settings.pollInterval().compareTo(Duration.ofSeconds(1)) > 0
-        ? settings.pollInterval() : Duration.ofSeconds(1));
+    this.headTracker = new HeadTracker(rpc, settings.safeHeadsInterval());
   }
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
@@ -73,7 +74,9 @@ public final class LogScanner implements AutoCloseable {
           scanner.begin(start);
           begun = true;
         } else if (scanner.caughtUp()) {
-          scanner.observe(heads.next());
+          List<HeadSource.Seen> seen = heads.next();
+          scanner.observe(seen);
+          headTracker.latest(seen.getLast().header());
         } else {
           scanner.step();
         }
@@ -99,12 +102,14 @@ public final class LogScanner implements AutoCloseable {
       log.info("chain connected chainId={} rpc={}", chainId, connection.active().display());
     }
     connected = true;
+    lastError = null;
     meters.connected(true);
   }
 
   private void down(Exception e, int failures) {
     connected = false;
     lastError = e.getMessage();
+    lastErrorAt = Instant.now();
     meters.connected(false);
     if (e instanceof ChainUnavailable) {
       log.warn("chain unavailable chainId={} rpc={} failures={} error={}", chainId, connection.active().display(),
@@ -134,7 +139,8 @@ public final class LogScanner implements AutoCloseable {
       scanned = OptionalLong.of(current.cursor().number());
     }
     return new ChainState(chainId, connection.active().display(), connected, head, scanned,
-        Optional.ofNullable(lastError));
+        Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt), connection.health(),
+        connection.activeIndex());
   }
 
   /**
