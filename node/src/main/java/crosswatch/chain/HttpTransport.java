@@ -1,7 +1,6 @@
 package crosswatch.chain;
 
 import crosswatch.metrics.RpcMeters;
-import crosswatch.metrics.RpcOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -11,8 +10,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +50,7 @@ final class HttpTransport implements Transport {
         .connectTimeout(timeout)
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
         .build();
   }
 
@@ -83,16 +84,8 @@ final class HttpTransport implements Transport {
       if (checked) {
         return;
       }
-      long start = System.nanoTime();
-      long actual;
-      try {
-        actual = RpcAnswers.quantity(exchange(List.of(RpcRequests.chainId()), deadline).getFirst());
-        meters.record(List.of("eth_chainId"), RpcOutcome.OK, System.nanoTime() - start);
-      } catch (RpcFailure e) {
-        meters.record(List.of("eth_chainId"), e.kind().outcome(), System.nanoTime() - start);
-        throw e;
-      }
-      guard.check(actual);
+      guard.check(OwnCall.counted(meters, "eth_chainId",
+          () -> RpcAnswers.quantity(exchange(List.of(RpcRequests.chainId()), deadline).getFirst())));
       checked = true;
     } finally {
       checking.unlock();
@@ -129,20 +122,19 @@ final class HttpTransport implements Transport {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     address.authorization().ifPresent(a -> request.header("Authorization", a));
-    CompletableFuture<HttpResponse<String>> answer;
-    try {
-      answer = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (RuntimeException e) {
-      throw RpcFailure.io("cannot send");
-    }
+    HttpRequest built = request.build();
+    // The blocking send, on a thread of its own: the client's asynchronous one completes through the common
+    // fork-join pool, and would stall while anything else in the process keeps that pool busy.
+    var answer = new FutureTask<>(() -> client.send(built, HttpResponse.BodyHandlers.ofString()));
+    Thread sending = Thread.ofVirtual().name("rpc-" + endpoint.chainId()).start(answer);
     try {
       // The client's own timeout ends at the response headers; this one bounds the body as well.
       return answer.get(remaining, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      answer.cancel(true);
+      sending.interrupt();
       throw RpcFailure.timeout(timeout);
     } catch (InterruptedException e) {
-      answer.cancel(true);
+      sending.interrupt();
       Thread.currentThread().interrupt();
       throw RpcFailure.io("interrupted");
     } catch (ExecutionException e) {

@@ -23,13 +23,13 @@ import tools.jackson.databind.JsonNode;
 final class SubscribedHeads implements HeadSource {
   private static final Logger log = LoggerFactory.getLogger(SubscribedHeads.class);
 
+  /** Wakes {@link #next()} when the subscription ends; never returned. */
+  private static final Seen ENDED = new Seen(null, Instant.EPOCH);
+
   private final long chainId;
   private final WebSocketTransport transport;
   private final ChainRpc rpc;
   private final Duration silence;
-  /** Wakes {@link #next()} when the subscription ends; never returned. */
-  private static final Seen ENDED = new Seen(null, Instant.EPOCH);
-
   private final LinkedBlockingQueue<Seen> arrived = new LinkedBlockingQueue<>();
   private volatile WebSocketTransport.Subscription subscription;
   private volatile boolean closed;
@@ -100,12 +100,9 @@ final class SubscribedHeads implements HeadSource {
     }
   }
 
+  /** Closing the connection ends the subscription: an unsubscribe request now would only fail. */
   @Override
   public void close() {
     closed = true;
-    WebSocketTransport.Subscription current = subscription;
-    if (current != null) {
-      current.close();
-    }
   }
 }

@@ -1,7 +1,6 @@
 package crosswatch.chain;
 
 import crosswatch.metrics.RpcMeters;
-import crosswatch.metrics.RpcOutcome;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -19,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +43,9 @@ final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
   /** A larger frame is not an answer we can use; it would only exhaust memory. */
   private static final int MAX_FRAME_CHARS = 64 << 20;
-  /** Ids of calls given up (timed out), whose late answers are ignored rather than taken for garbage. */
+  /** A buffer grown past this for a large answer is released after it, not kept for the socket's life. */
+  private static final int KEPT_BUFFER_CHARS = 1 << 20;
+  /** Ids of calls given up (interrupted), whose late answers are ignored rather than taken for garbage. */
   private static final int GIVEN_UP_KEPT = 1024;
 
   /** A running subscription; it ends (with a failure) when its socket drops, or when closed. */
@@ -56,6 +58,9 @@ final class WebSocketTransport implements Transport {
 
   /** The answer to {@code eth_subscribe}: the subscription's id. */
   static final class SubscriptionId extends Response<String> {}
+
+  /** The answer to {@code eth_unsubscribe}. */
+  static final class Unsubscribed extends Response<Boolean> {}
 
   private final ChainEndpoint endpoint;
   private final WireAddress address;
@@ -74,7 +79,9 @@ final class WebSocketTransport implements Transport {
     this.timeout = settings.requestTimeout();
     this.meters = meters;
     this.guard = new ChainIdGuard(endpoint, settings.reconnect(), meters);
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client = HttpClient.newBuilder().connectTimeout(timeout)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .build();
   }
 
   @Override
@@ -93,15 +100,20 @@ final class WebSocketTransport implements Transport {
     Socket socket = connected(System.nanoTime() + timeout.toNanos());
     var subscription = new Sub(socket, onNotification, onEnd);
     var request = new Request<>("eth_subscribe", List.of(topic), null, SubscriptionId.class);
-    long start = System.nanoTime();
-    try {
-      socket.call(List.of(request), start + timeout.toNanos(), subscription);
-      meters.record(List.of("eth_subscribe"), RpcOutcome.OK, System.nanoTime() - start);
-    } catch (RpcFailure e) {
-      meters.record(List.of("eth_subscribe"), e.kind().outcome(), System.nanoTime() - start);
-      throw e;
-    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, subscription));
     return subscription;
+  }
+
+  private void unsubscribe(Socket socket, String subscription) {
+    var request = new Request<>("eth_unsubscribe", List.of(subscription), null, Unsubscribed.class);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, null));
+    } catch (RpcFailure e) {
+      log.debug("unsubscribe failed chainId={} rpc={} error={}", endpoint.chainId(), endpoint.display(),
+          e.getMessage());
+    }
   }
 
   /** The open socket whose chain id was checked; opens one when there is none. */
@@ -135,17 +147,14 @@ final class WebSocketTransport implements Transport {
   }
 
   private long chainId(Socket socket, long deadline) throws RpcFailure {
-    long start = System.nanoTime();
-    try {
-      long actual = RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst());
-      meters.record(List.of("eth_chainId"), RpcOutcome.OK, System.nanoTime() - start);
-      return actual;
-    } catch (RpcFailure e) {
-      meters.record(List.of("eth_chainId"), e.kind().outcome(), System.nanoTime() - start);
-      throw e;
-    }
+    return OwnCall.counted(meters, "eth_chainId",
+        () -> RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst()));
   }
 
+  /**
+   * Opens a socket within the deadline. The JDK completes the opening handshake through the common fork-join
+   * pool: while something else in the process keeps that pool blocked, opening times out (it never hangs).
+   */
   private Socket open(long deadline) throws RpcFailure {
     var socket = new Socket();
     WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(remaining(deadline));
@@ -160,7 +169,7 @@ final class WebSocketTransport implements Transport {
       socket.webSocket = opening.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
       return socket;
     } catch (TimeoutException e) {
-      opening.cancel(true);
+      // Cancelling would not stop the handshake, only lose the socket it may still open: that one is closed.
       opening.thenAccept(WebSocket::abort);
       throw RpcFailure.timeout(timeout);
     } catch (InterruptedException e) {
@@ -285,19 +294,6 @@ final class WebSocketTransport implements Transport {
       }
     }
 
-    /** Sends without waiting for the answer, which is ignored when it comes. */
-    void tell(Request<?, ? extends Response<?>> request) {
-      long id = ids.incrementAndGet();
-      givenUp.add(id);
-      try {
-        transmit(new JsonRpcCodec.Exchange(List.of(request), List.of(id)).encode(),
-            System.nanoTime() + timeout.toNanos());
-      } catch (RpcFailure e) {
-        log.debug("rpc notice not sent chainId={} rpc={} method={} error={}", endpoint.chainId(),
-            endpoint.display(), request.getMethod(), e.getMessage());
-      }
-    }
-
     private void forget(Pending call) {
       call.exchange().ids().forEach(pending::remove);
     }
@@ -323,6 +319,9 @@ final class WebSocketTransport implements Transport {
       if (last) {
         String frame = partial.toString();
         partial.setLength(0);
+        if (frame.length() > KEPT_BUFFER_CHARS) {
+          partial.trimToSize();
+        }
         receive(frame);
       }
       socket.request(1);
@@ -488,11 +487,13 @@ final class WebSocketTransport implements Transport {
       return ended.get();
     }
 
+    /** Ends the subscription and asks the node, in the background, to stop sending its notifications. */
     @Override
     public void close() {
-      if (ended.compareAndSet(false, true) && id != null && socket.subscriptions.remove(id) != null
+      String subscribed = id;
+      if (ended.compareAndSet(false, true) && subscribed != null && socket.subscriptions.remove(subscribed) != null
           && socket.isOpen()) {
-        socket.tell(new Request<>("eth_unsubscribe", List.of(id), null, SubscriptionId.class));
+        Thread.ofVirtual().name("unsubscribe-" + endpoint.chainId()).start(() -> unsubscribe(socket, subscribed));
       }
     }
   }

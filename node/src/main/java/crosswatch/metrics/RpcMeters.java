@@ -16,7 +16,7 @@ public final class RpcMeters {
 
   /** Every method Crosswatch sends, so that every series exists (at zero) before its first call. */
   private static final List<String> METHODS = List.of("eth_chainId", "eth_getBlockByNumber", "eth_getBlockByHash",
-      "eth_getLogs", "eth_getTransactionByHash", "eth_subscribe");
+      "eth_getLogs", "eth_getTransactionByHash", "eth_subscribe", "eth_unsubscribe");
 
   private final MeterRegistry registry;
   private final String chainId;

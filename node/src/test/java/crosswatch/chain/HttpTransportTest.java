@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.chain.ScriptedNode.Reply;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +66,7 @@ class HttpTransportTest extends TransportContract {
     node.script(request -> new Reply.Status(400, Map.of(), "{\"jsonrpc\":\"2.0\",\"id\":"
         + ScriptedNode.ids(request).getFirst() + ",\"error\":{\"code\":-32602,\"message\":\"invalid params\"}}"));
 
-    var answer = transport.send(java.util.List.of(RpcRequests.header(2))).getFirst();
+    var answer = transport.send(List.of(RpcRequests.header(2))).getFirst();
 
     assertThat(answer.getError().getCode()).isEqualTo(-32602);
   }
@@ -75,5 +79,30 @@ class HttpTransportTest extends TransportContract {
     RpcFailure failure = failsAtOnce(() -> numbers(2), RpcFailure.Kind.IO);
 
     assertThat(failure.getMessage()).isEqualTo("http 401");
+  }
+
+  /** The JDK's asynchronous send completes through the common pool; a call must not wait for it to be free. */
+  @Test
+  void aCallDoesNotNeedTheCommonForkJoinPool() throws Exception {
+    numbers(1);
+    int workers = ForkJoinPool.getCommonPoolParallelism();
+    var busy = new CountDownLatch(workers);
+    var release = new CountDownLatch(1);
+    for (int i = 0; i < workers; i++) {
+      CompletableFuture.runAsync(() -> {
+        busy.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    busy.await();
+    try {
+      assertThat(numbers(2)).containsExactly(2L);
+    } finally {
+      release.countDown();
+    }
   }
 }

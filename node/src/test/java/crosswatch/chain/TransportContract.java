@@ -218,7 +218,7 @@ abstract class TransportContract {
     long start = System.nanoTime();
     fails(() -> numbers(2), RpcFailure.Kind.TIMEOUT);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT, TIMEOUT.plusSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT, TIMEOUT.multipliedBy(7).dividedBy(4));
     assertThat(counted("eth_getBlockByNumber", "ok")).isZero();
   }
 
@@ -229,7 +229,7 @@ abstract class TransportContract {
       try (Transport mute = transport(new ChainEndpoint(CHAIN, URI.create(url)))) {
         long start = System.nanoTime();
         fails(() -> mute.send(List.of(RpcRequests.latestHeader())), RpcFailure.Kind.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.multipliedBy(7).dividedBy(4));
       }
     }
   }

@@ -1,6 +1,7 @@
 package crosswatch.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import crosswatch.chain.ScriptedNode.Reply;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class WebSocketTransportTest extends TransportContract {
   /** Starts asking for block 1 in the background; it is in flight once the node has received it. */
   private CompletableFuture<RpcFailure> blockOneInFlight() {
     var failure = CompletableFuture.supplyAsync(() -> fails(() -> numbers(1), RpcFailure.Kind.IO));
-    org.awaitility.Awaitility.await().until(() -> node.requestsOf("eth_getBlockByNumber") >= 2);
+    await().until(() -> node.requestsOf("eth_getBlockByNumber") >= 2);
     return failure;
   }
 
@@ -109,7 +110,7 @@ class WebSocketTransportTest extends TransportContract {
   }
 
   @Test
-  void closingASubscriptionUnsubscribesAndItsAnswerIsIgnored() throws Exception {
+  void closingASubscriptionUnsubscribesAndLaterNotificationsOfItAreIgnored() throws Exception {
     node.script(ScriptedNode.answering(ScriptedNode.chain(CHAIN, (method, params) -> switch (method) {
       case "eth_subscribe" -> "0xfeed";
       case "eth_unsubscribe" -> true;
@@ -119,7 +120,7 @@ class WebSocketTransportTest extends TransportContract {
     var ended = new CompletableFuture<RpcFailure>();
 
     ((WebSocketTransport) transport).subscribe("newHeads", heads::add, ended::complete).close();
-    org.awaitility.Awaitility.await().until(() -> node.requestsOf("eth_unsubscribe") == 1);
+    await().until(() -> counted("eth_unsubscribe", "ok") == 1);
     node.push("{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"subscription\":\"0xfeed\","
         + "\"result\":{\"number\":\"0x5\"}}}");
 
@@ -141,7 +142,7 @@ class WebSocketTransportTest extends TransportContract {
     WebSocketTransport.Subscription subscription = ws.subscribe("newHeads", heads::add, ended::complete);
     node.push("{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\",\"params\":{\"subscription\":\"0xfeed\","
         + "\"result\":{\"number\":\"0x5\"}}}");
-    org.awaitility.Awaitility.await().until(() -> !heads.isEmpty());
+    await().until(() -> !heads.isEmpty());
     node.closeSockets();
 
     assertThat(heads).singleElement().satisfies(h -> assertThat(h.get("number").asString()).isEqualTo("0x5"));
