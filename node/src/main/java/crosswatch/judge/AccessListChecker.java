@@ -1,6 +1,9 @@
 package crosswatch.judge;
 
+import crosswatch.protocol.AccessList;
 import crosswatch.protocol.AccessListCheck;
+import crosswatch.protocol.ExecutingMessage;
+import crosswatch.store.Hash32;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import java.util.ArrayList;
@@ -76,7 +79,7 @@ final class AccessListChecker implements AutoCloseable {
     byKey.values().forEach(r -> {
       List<String> declared = keys.get(r.executingTxHash().toString());
       if (declared != null) {
-        results.put(r.key(), Settling.accessList(r, declared));
+        results.put(r.key(), verdict(r, declared));
       }
     });
     if (results.size() < byKey.size()) {
@@ -84,6 +87,14 @@ final class AccessListChecker implements AutoCloseable {
           chainId, byKey.size() - results.size());
     }
     writer.update(results.keySet(), r -> r.withAccessList(results.get(r.key())));
+  }
+
+  /** What the executing transaction's declared storage keys under the inbox say about this message. */
+  static AccessListCheck verdict(MessageRecord r, List<String> inboxStorageKeys) {
+    if (r.msgHash() == null || r.identifier() == null) {
+      return AccessListCheck.MISSING;
+    }
+    return AccessList.confirm(inboxStorageKeys, new ExecutingMessage(Hash32.text(r.msgHash()), r.identifier()));
   }
 
   @Override

@@ -141,10 +141,9 @@ final class InitiatingChainJudge implements AutoCloseable {
     due.stream().filter(r -> !r.isFinal()).forEach(r -> latest.put(r.key(), r));
     Optional<ChainHead> ownHead = context.heads().of(chainId);
     var executingHeads = new HashMap<Long, Optional<ChainHead>>();
-    Function<MessageRecord, Optional<ChainHead>> executingHead =
-        r -> executingHeads.computeIfAbsent(r.key().executingChainId(), context.heads()::of);
-    Map<Long, Set<String>> reads = plan(latest.values(), r -> Settling.finalizable(r,
-        Settling.executing(r, executingHead.apply(r)), Settling.initiating(r, ownHead), true));
+    Function<MessageRecord, Finality.Heads> heads = r -> new Finality.Heads(
+        executingHeads.computeIfAbsent(r.key().executingChainId(), context.heads()::of), ownHead, true);
+    Map<Long, Set<String>> reads = plan(latest.values(), r -> Finality.due(r, heads.apply(r)));
     Map<Long, InitiatingBlock> fetched;
     try {
       fetched = read(reads);
@@ -180,7 +179,7 @@ final class InitiatingChainJudge implements AutoCloseable {
       }
     }
     unsure.forEach((number, records) -> judged.addAll(confirmed(number, records)));
-    write(judged, executingHead, ownHead);
+    write(judged, heads);
   }
 
   /** A message with the block it was judged against and the verdict reached. */
@@ -273,15 +272,15 @@ final class InitiatingChainJudge implements AutoCloseable {
         records.getFirst().key(), detail);
   }
 
-  private void write(List<Judged> judged, Function<MessageRecord, Optional<ChainHead>> executingHead,
-                     Optional<ChainHead> ownHead) {
+  /** Writes each verdict with the safeties and finality the heads read before its block give it. */
+  private void write(List<Judged> judged, Function<MessageRecord, Finality.Heads> heads) {
     Instant now = Instant.now();
     var changes = new ArrayList<StatusWriter.Change>();
     for (Judged j : judged) {
       MessageRecord record = j.record();
-      MessageRecord update = Settling.settled(
-          Verdicts.judged(record, j.verdict(), now, context.clock().after(record.stamp())), j.verdict(),
-          executingHead.apply(record), ownHead, true, context.clock().next());
+      MessageRecord update = Finality.settle(
+          Verdicts.judged(record, j.verdict(), now, context.clock().after(record.stamp())),
+          Optional.of(j.verdict()), heads.apply(record), context.clock().next());
       if (j.verdict() instanceof Verdict.Pending) {
         waiting.add(update);
       }

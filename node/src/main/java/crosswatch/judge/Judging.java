@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * on what the dependency set says (unknown chain: invalid).
  * In a cluster only the chains this replica owns are judged here ({@link #own}); messages pointing into a chain
  * owned by another replica are stored pending and left to it.
- * Afterwards it follows each message to finality: heads passing its blocks settle it ({@link Settler}), its access
+ * Afterwards it follows each message to finality: heads passing its blocks settle it ({@link SafetyRaiser}), its access
  * list is confirmed once ({@link AccessListChecker}), and a slow sweep catches whatever an event missed.
  */
 public final class Judging implements ChainEvents, AutoCloseable {
@@ -53,7 +53,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final Set<Long> owned = ConcurrentHashMap.newKeySet();
   private final Map<Long, AccessListChecker> checkers = new HashMap<>();
   private final ChainHeads heads;
-  private final Settler settler;
+  private final SafetyRaiser safety;
   private final Duration sweepInterval;
   private Thread sweeper;
 
@@ -83,7 +83,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.chains = Map.copyOf(chains);
     this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
-    this.settler = new Settler(store, heads, writer, clock, owned::contains, this::dispatch);
+    this.safety = new SafetyRaiser(store, heads, writer, clock, owned::contains, this::dispatch);
     accessLists.forEach((chainId, lists) ->
         checkers.put(chainId, new AccessListChecker(chainId, lists, writer)));
   }
@@ -189,7 +189,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   @Override
   public void headsMoved(ChainHead head) {
-    settler.headsMoved(head);
+    safety.headsMoved(head);
   }
 
   private void sweepEvery() {
@@ -214,7 +214,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   void sweep() {
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
     dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
-    settler.settleDue(open.stream().filter(r -> r.status() != Status.PENDING).toList());
+    safety.raiseDue(open.stream().filter(r -> r.status() != Status.PENDING).toList());
     checkAccessLists(open);
     log.debug("sweep done openMessages={}", open.size());
   }
@@ -272,8 +272,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
   /** Judged on what the dependency set says; no block of its initiating chain is ever read. */
   private MessageRecord judgedUnwatched(MessageRecord r, Instant now) {
     Verdict verdict = verdicts.verdict(r, InitiatingBlock.NOT_YET_PRODUCED);
-    return Settling.settled(Verdicts.judged(r, verdict, now, clock.after(r.stamp())), verdict,
-        heads.of(r.key().executingChainId()), Optional.empty(), false, clock.next());
+    return Finality.settle(Verdicts.judged(r, verdict, now, clock.after(r.stamp())), Optional.of(verdict),
+        new Finality.Heads(heads.of(r.key().executingChainId()), Optional.empty(), false), clock.next());
   }
 
   /** The judge of a chain owned here; empty for a chain that is not watched or is owned by another replica. */

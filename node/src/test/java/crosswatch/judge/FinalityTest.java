@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class SettlingTest {
+class FinalityTest {
   private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
   private static final Stamp STAMP = new Stamp(5, "node-a");
   private static final InitiatingBlock.Produced BLOCK = Messages.block(10, 2);
@@ -44,7 +44,7 @@ class SettlingTest {
   private static MessageRecord settled(Verdict verdict, Optional<ChainHead> executing,
                                        Optional<ChainHead> initiating) {
     MessageRecord judged = Verdicts.judged(found(), verdict, AT, STAMP);
-    return Settling.settled(judged, verdict, executing, initiating, true, STAMP);
+    return Finality.settle(judged, Optional.of(verdict), new Finality.Heads(executing, initiating, true), STAMP);
   }
 
   @Nested
@@ -97,7 +97,8 @@ class SettlingTest {
     void aMalformedMessageNeedsOnlyItsExecutingBlockFinalized() {
       MessageRecord malformed = Verdicts.judged(found(), Verdict.invalid(Reason.MALFORMED_EVENT), AT, STAMP);
 
-      MessageRecord r = Settling.raised(malformed, head(Messages.EXECUTING, 50, 40), Optional.empty(), STAMP);
+      MessageRecord r = Finality.settle(malformed, Optional.empty(),
+          new Finality.Heads(head(Messages.EXECUTING, 50, 40), Optional.empty(), true), STAMP);
 
       assertThat(r.isFinal()).isTrue();
       assertThat(r.reason()).isEqualTo(Reason.MALFORMED_EVENT);
@@ -107,7 +108,20 @@ class SettlingTest {
     void aReorgedMessageIsNeverFinal() {
       MessageRecord reorged = Verdicts.reorged(found(), AT, STAMP);
 
-      assertThat(Settling.finalizable(reorged, Safety.FINALIZED, Safety.FINALIZED, true)).isFalse();
+      assertThat(Finality.due(reorged, new Finality.Heads(head(Messages.EXECUTING, 50, 40),
+          head(Messages.INITIATING, 20, 10), true))).isFalse();
+    }
+
+    @Test
+    void aVerdictReachedBeforeTheBlocksWereFinalizedIsNotFrozenByHeadsMovingPastIt() {
+      MessageRecord valid = Verdicts.judged(found(), Verdict.VALID, AT, STAMP);
+      var finalized = new Finality.Heads(head(Messages.EXECUTING, 50, 40), head(Messages.INITIATING, 20, 10), true);
+
+      MessageRecord raised = Finality.settle(valid, Optional.empty(), finalized, STAMP);
+
+      assertThat(Finality.due(valid, finalized)).isTrue();
+      assertThat(raised.isFinal()).isFalse();
+      assertThat(raised.executingSafety()).isEqualTo(Safety.FINALIZED);
     }
   }
 
@@ -118,9 +132,9 @@ class SettlingTest {
       MessageRecord r = found();
       List<String> keys = AccessList.storageKeys(new ExecutingMessage(Hash32.text(r.msgHash()), r.identifier()));
 
-      assertThat(Settling.accessList(r, keys)).isEqualTo(AccessListCheck.OK);
-      assertThat(Settling.accessList(r, List.of())).isEqualTo(AccessListCheck.MISSING);
-      assertThat(Settling.accessList(r, List.of(keys.getFirst()))).isEqualTo(AccessListCheck.MISMATCH);
+      assertThat(AccessListChecker.verdict(r, keys)).isEqualTo(AccessListCheck.OK);
+      assertThat(AccessListChecker.verdict(r, List.of())).isEqualTo(AccessListCheck.MISSING);
+      assertThat(AccessListChecker.verdict(r, List.of(keys.getFirst()))).isEqualTo(AccessListCheck.MISMATCH);
     }
 
     @Test
@@ -130,7 +144,7 @@ class SettlingTest {
       Decoded decoded = ExecutingMessageDecoder.decode(garbled.topics(), garbled.data());
       MessageRecord r = Verdicts.discovered(Messages.EXECUTING, garbled, decoded, AT, STAMP);
 
-      assertThat(Settling.accessList(r, List.of())).isEqualTo(AccessListCheck.MISSING);
+      assertThat(AccessListChecker.verdict(r, List.of())).isEqualTo(AccessListCheck.MISSING);
     }
   }
 }

@@ -6,20 +6,19 @@ import crosswatch.store.HybridClock;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
-import crosswatch.store.Safety;
 import crosswatch.store.Status;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 /**
  * Moves messages forward as chains' heads pass their blocks: raises their safeties, and hands a message whose
- * verdict may now become final back to judging (a frozen verdict must rest on blocks fetched after finality).
+ * verdict may now become final back to judging (a frozen verdict must rest on blocks read after finality; see
+ * {@link Finality}).
  */
-final class Settler {
+final class SafetyRaiser {
   private final MessageStore store;
   private final ChainHeads heads;
   private final StatusWriter writer;
@@ -31,8 +30,8 @@ final class Settler {
    * @param watched whether a chain is watched (its blocks can be read)
    * @param rejudge hands messages back to judging
    */
-  Settler(MessageStore store, ChainHeads heads, StatusWriter writer, HybridClock clock, LongPredicate watched,
-          Consumer<Collection<MessageRecord>> rejudge) {
+  SafetyRaiser(MessageStore store, ChainHeads heads, StatusWriter writer, HybridClock clock, LongPredicate watched,
+               Consumer<Collection<MessageRecord>> rejudge) {
     this.store = store;
     this.heads = heads;
     this.writer = writer;
@@ -41,7 +40,7 @@ final class Settler {
     this.rejudge = rejudge;
   }
 
-  /** Shares the chain's new heads; when safe or finalized moved, settles the messages whose blocks they passed. */
+  /** Shares the chain's new heads; when safe or finalized moved, raises the messages whose blocks they passed. */
   void headsMoved(ChainHead head) {
     Optional<ChainHead> before = heads.of(head.chainId());
     heads.put(head);
@@ -54,29 +53,31 @@ final class Settler {
     if (watched.test(chainId)) {
       passed.addAll(store.initiatedIn(chainId, 0, head.safe().number()));
     }
-    settleDue(passed);
+    raiseDue(passed);
   }
 
-  /** Settles those of {@code records} that the current heads have passed. */
-  void settleDue(Collection<MessageRecord> records) {
+  /** Raises those of {@code records} that the current heads have passed, and hands back those now due final. */
+  void raiseDue(Collection<MessageRecord> records) {
     var rejudged = new ArrayList<MessageRecord>();
     var raised = new ArrayList<MessageKey>();
     for (MessageRecord r : records) {
       if (r.isFinal() || r.status() == Status.REORGED) {
         continue;
       }
-      Safety executing = Settling.executing(r, heads.of(r.key().executingChainId()));
-      Safety initiating = Settling.initiating(r, heads.of(r.initiatingChainId()));
-      boolean finalizable = Settling.finalizable(r, executing, initiating, watched.test(r.initiatingChainId()));
-      if (finalizable && !Settling.isMalformed(r)) {
+      Finality.Heads now = headsOf(r);
+      boolean due = Finality.due(r, now);
+      if (due && !Finality.isMalformed(r)) {
         rejudged.add(r);
-      } else if (finalizable || executing.compareTo(r.executingSafety()) > 0
-          || initiating.compareTo(r.initiatingSafety()) > 0) {
+      } else if (due || Finality.raises(r, now)) {
         raised.add(r.key());
       }
     }
-    writer.update(raised, r -> Settling.raised(r, heads.of(r.key().executingChainId()),
-        heads.of(r.initiatingChainId()), clock.after(r.stamp())));
+    writer.update(raised, r -> Finality.settle(r, Optional.empty(), headsOf(r), clock.after(r.stamp())));
     rejudge.accept(rejudged);
+  }
+
+  private Finality.Heads headsOf(MessageRecord r) {
+    return new Finality.Heads(heads.of(r.key().executingChainId()), heads.of(r.initiatingChainId()),
+        watched.test(r.initiatingChainId()));
   }
 }
