@@ -113,7 +113,7 @@ class PipelineOutageTest {
   }
 
   private double failures(long chainId) {
-    return node.registry.get(Meters.JUDGE_FAILURES).tag(Meters.CHAIN_ID, Long.toString(chainId)).counter().count();
+    return node.registry.get(Meters.JUDGE_FAILURES).tag(Meters.INITIATING_CHAIN_ID, Long.toString(chainId)).counter().count();
   }
 
   /** The judge's question: every log of one block, whoever emitted it (the scanner always filters the inbox). */

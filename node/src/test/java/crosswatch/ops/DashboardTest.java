@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ class DashboardTest {
   private static final String JOB = "job=\"$job\"";
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*\\w+\\)");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
+  /** {{label}} in a legend. */
+  private static final Pattern LEGEND_LABEL = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   /** Values standing in for Grafana's variables so that promtool can parse every query. */
   private static final Map<String, String> VARIABLE_SAMPLES =
       Map.of("__rate_interval", "5m", "__range", "1h", "job", "crosswatch", "chain", "901");
@@ -172,6 +175,21 @@ class DashboardTest {
     @Test
     void everyMetricOfTheFixtureIsShownSomewhere() {
       assertThat(metricNames()).containsAll(Monitoring.expectedMetricNames());
+    }
+
+    @Test
+    void everyLabelAQuerySelectsGroupsByOrShowsIsOneItsMetricsHave() {
+      Map<String, Set<String>> unknown = new TreeMap<>();
+      panels().flatMap(p -> p.path("targets").valueStream()).forEach(target -> {
+        String expr = target.path("expr").asString();
+        Set<String> shown = new TreeSet<>();
+        LEGEND_LABEL.matcher(target.path("legendFormat").asString("")).results().forEach(m -> shown.add(m.group(1)));
+        Set<String> labels = Monitoring.labelsNotExported(expr, shown);
+        if (!labels.isEmpty()) {
+          unknown.put(expr, labels);
+        }
+      });
+      assertThat(unknown).as("labels no metric of the query has (see metric-labels.txt)").isEmpty();
     }
 
     @Test

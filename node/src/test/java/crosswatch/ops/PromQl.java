@@ -70,6 +70,52 @@ final class PromQl {
     return matchers;
   }
 
+  /** The label names of a matcher list such as {@code {job="x", chain_id=~"9.*"}}. */
+  static SortedSet<String> labelNames(String matchers) {
+    SortedSet<String> names = new TreeSet<>();
+    int i = 0;
+    while (i < matchers.length()) {
+      char c = matchers.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        i = skipString(matchers, i);
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = skipWord(matchers, i);
+        names.add(matchers.substring(i, end));
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return names;
+  }
+
+  /** The label names an expression groups or matches by: the lists of by, without, on, ignoring and group_*. */
+  static SortedSet<String> groupingLabels(String expr) {
+    SortedSet<String> names = new TreeSet<>();
+    int i = 0;
+    while (i < expr.length()) {
+      char c = expr.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        i = skipString(expr, i);
+      } else if (c == '{') {
+        i = skipPast(expr, i, '}');
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = skipWord(expr, i);
+        int next = skipSpaces(expr, end);
+        if (LABEL_LISTS.contains(expr.substring(i, end)) && next < expr.length() && expr.charAt(next) == '(') {
+          int close = skipPast(expr, next, ')');
+          names.addAll(labelNames(expr.substring(next + 1, close - 1)));
+          i = close;
+        } else {
+          i = end;
+        }
+      } else {
+        i++;
+      }
+    }
+    return names;
+  }
+
   /** For each place the metric is selected: the function it is the first argument of, or "" when none. */
   static List<String> functionsAround(String expr, String metric) {
     List<String> functions = new ArrayList<>();
