@@ -8,7 +8,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** The HTTP server: API, health and metrics on one port. Owns its Vert.x instance and handler threads. */
+/**
+ * The HTTP server: API, health and metrics on one port, over HTTPS when given key material. Owns its Vert.x instance
+ * and handler threads.
+ */
 public final class ApiServer implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -83,13 +89,33 @@ public final class ApiServer implements AutoCloseable {
     this.feed = new EventFeed(store.events());
   }
 
-  /** Binds and returns the port listened on (the chosen one when {@code port} is 0). */
+  /** Binds plain HTTP and returns the port listened on (the chosen one when {@code port} is 0). */
   public int start(String host, int port) throws TimeoutException {
-    HttpServer server = vertx.createHttpServer()
-        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster))
+    return start(host, port, Optional.empty());
+  }
+
+  /** Binds, over HTTPS when {@code tls} is present, and returns the port listened on. */
+  public int start(String host, int port, Optional<HttpTls> tls) throws TimeoutException {
+    var options = new HttpServerOptions();
+    tls.ifPresent(t -> https(options, t));
+    boolean gated = tls.map(t -> t.clientAuth() == HttpTls.ClientAuth.OPTIONAL).orElse(false);
+    HttpServer server = vertx.createHttpServer(options)
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster, gated))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return server.actualPort();
+  }
+
+  private static void https(HttpServerOptions options, HttpTls tls) {
+    options.setSsl(true)
+        .setKeyCertOptions(new PfxOptions().setPath(tls.keystore().toString()).setPassword(tls.keystorePassword()));
+    tls.truststore().ifPresent(trust -> options
+        .setTrustOptions(new PfxOptions().setPath(trust.toString()).setPassword(tls.truststorePassword()))
+        .setClientAuth(switch (tls.clientAuth()) {
+          case REQUIRED -> ClientAuth.REQUIRED;
+          case OPTIONAL -> ClientAuth.REQUEST;
+          case NONE -> ClientAuth.NONE;
+        }));
   }
 
   @Override

@@ -21,14 +21,18 @@ final class Routes {
    * Handlers that touch the store or the registry run on {@code blocking} (virtual threads), never on the event
    * loop: a store read may block (a remote Infinispan owner), and a scrape walks every meter.
    */
+  /** @param certificateGate whether a request without a client certificate reaches only the probes */
   static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking,
                        NodeView node, MessageCounts counts, EventFeed feed,
-                       Optional<Supplier<ClusterStatus>> cluster) {
+                       Optional<Supplier<ClusterStatus>> cluster, boolean certificateGate) {
     var messages = new MessagesHandler(store);
     var metrics = new MetricsHandler(registry);
     var chains = new ChainsHandler(node);
     var events = new EventsHandler(feed);
     Router router = Router.router(vertx);
+    if (certificateGate) {
+      router.route().handler(CertificateGate::handle);
+    }
     router.get("/healthz").handler(ctx -> JsonBody.send(ctx, 200, Map.of("status", "ok")));
     router.get("/readyz").handler(on(blocking, chains::ready));
     router.get("/metrics").handler(on(blocking, metrics::scrape));
