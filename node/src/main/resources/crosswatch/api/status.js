@@ -52,8 +52,34 @@
     return [1, 2, 5, 10].map((f) => f * power).find((m) => m >= n);
   }
 
-  function chartWidth(container) {
-    return Math.max(320, Math.round(container.clientWidth || 640));
+  /**
+   * An empty bar chart as wide as {@code box}, for {@code bars} bars up to {@code max}: its SVG with the zero line
+   * and two labelled grid lines, and where bar {@code i} goes (x, width) and how tall n is.
+   */
+  function barChart(box, bars, max, gap) {
+    const width = Math.max(320, Math.round(box.clientWidth || 640));
+    const height = 190;
+    const left = 34;
+    const top = 8;
+    const plotW = width - left - 6;
+    const plotH = height - top - 20;
+    const base = top + plotH;
+    const slot = plotW / bars;
+    const barW = Math.max(1, slot - gap(slot));
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
+    [0, 0.5, 1].forEach((f) => {
+      const y = base - f * plotH;
+      chart.append(svg('line', { class: f === 0 ? 'axis' : 'grid-line', x1: left, x2: width - 6, y1: y, y2: y }));
+      chart.append(svg('text', { x: left - 5, y: y + 4, 'text-anchor': 'end' }, tick(f * max)));
+    });
+    return {
+      chart, width, height, base,
+      x: (i) => (left + i * slot + (slot - barW) / 2).toFixed(1),
+      barWidth: barW.toFixed(1),
+      tall: (n) => (n / max) * plotH,
+      label: (i, text, anchor) => chart.append(svg('text', { x: anchor === 'end' ? width - 6 : left + i * slot + slot / 2,
+        y: height - 5, 'text-anchor': anchor || 'middle' }, text)),
+    };
   }
 
   // ---- messages per minute by status (stacked bars) ----
@@ -72,48 +98,32 @@
   function drawSeries(series) {
     drawn.series = series;
     const box = $('series');
-    const width = chartWidth(box);
-    const height = 190;
-    const left = 34;
-    const bottom = 20;
-    const top = 8;
-    const plotW = width - left - 6;
-    const plotH = height - top - bottom;
     const buckets = series.buckets;
     const totals = buckets.map((b) => STATUSES.reduce((sum, s) => sum + (b.counts[s] || 0), 0));
-    const max = niceMax(Math.max(0, ...totals));
-    const slot = plotW / buckets.length;
-    const barW = Math.max(1, slot - Math.min(3, slot * 0.2));
-    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-    [0, 0.5, 1].forEach((f) => {
-      const y = top + plotH - f * plotH;
-      chart.append(svg('line', { class: f === 0 ? 'axis' : 'grid-line', x1: left, x2: width - 6, y1: y, y2: y }));
-      chart.append(svg('text', { x: left - 5, y: y + 4, 'text-anchor': 'end' }, tick(f * max)));
-    });
+    const c = barChart(box, buckets.length, niceMax(Math.max(0, ...totals)), (slot) => Math.min(3, slot * 0.2));
     buckets.forEach((bucket, i) => {
-      const x = left + i * slot + (slot - barW) / 2;
-      let y = top + plotH;
+      let y = c.base;
       STATUSES.forEach((status) => {
         const n = bucket.counts[status] || 0;
         if (n === 0) return;
-        const h = (n / max) * plotH;
+        const h = c.tall(n);
         y -= h;
-        const rect = svg('rect', { class: 'bar s-' + status, x: x.toFixed(1), y: y.toFixed(2), width: barW.toFixed(1),
+        const rect = svg('rect', { class: 'bar s-' + status, x: c.x(i), y: y.toFixed(2), width: c.barWidth,
           height: h.toFixed(3), 'data-start': bucket.start, 'data-status': status, 'data-count': n });
         rect.append(svg('title', {}, `${hhmm(bucket.start)} ${status}: ${n}`));
-        chart.append(rect);
+        c.chart.append(rect);
       });
-      if (i % 10 === 0 || i === buckets.length - 1) {
-        const last = i === buckets.length - 1;
-        chart.append(svg('text', { x: last ? width - 6 : left + i * slot + slot / 2, y: height - 5,
-          'text-anchor': last ? 'end' : 'middle' }, last ? 'now' : hhmm(bucket.start)));
+      if (i === buckets.length - 1) {
+        c.label(i, 'now', 'end');
+      } else if (i % 10 === 0) {
+        c.label(i, hhmm(bucket.start));
       }
     });
     if (totals.every((t) => t === 0)) {
-      chart.append(svg('text', { class: 'empty', x: left + plotW / 2, y: top + plotH / 2, 'text-anchor': 'middle' },
+      c.chart.append(svg('text', { class: 'empty', x: c.width / 2, y: c.base / 2, 'text-anchor': 'middle' },
         'No messages in this window'));
     }
-    box.replaceChildren(chart);
+    box.replaceChildren(c.chart);
     const legend = $('series-legend');
     if (!legend.childElementCount) {
       ['valid', 'invalid', 'pending', 'reorged'].forEach((s) => {
@@ -148,37 +158,20 @@
     drawn.delays = delays;
     const box = $('delays');
     lastBound = delays.filter((d) => d.upToSeconds !== null).map((d) => d.upToSeconds).pop() || lastBound;
-    const width = chartWidth(box);
-    const height = 190;
-    const left = 34;
-    const bottom = 20;
-    const top = 8;
-    const plotW = width - left - 6;
-    const plotH = height - top - bottom;
-    const max = niceMax(Math.max(0, ...delays.map((d) => d.count)));
-    const slot = plotW / delays.length;
-    const barW = slot * 0.78;
-    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-    [0, 0.5, 1].forEach((f) => {
-      const y = top + plotH - f * plotH;
-      chart.append(svg('line', { class: f === 0 ? 'axis' : 'grid-line', x1: left, x2: width - 6, y1: y, y2: y }));
-      chart.append(svg('text', { x: left - 5, y: y + 4, 'text-anchor': 'end' }, tick(f * max)));
-    });
+    const c = barChart(box, delays.length, niceMax(Math.max(0, ...delays.map((d) => d.count))), (slot) => slot * 0.22);
     delays.forEach((d, i) => {
-      const h = (d.count / max) * plotH;
-      const x = left + i * slot + (slot - barW) / 2;
+      const h = c.tall(d.count);
       const slow = d.upToSeconds === null || d.upToSeconds > 0.25; // above the 250 ms target
-      const rect = svg('rect', { class: 'delay' + (slow ? ' slow' : ''), x: x.toFixed(1),
-        y: (top + plotH - h).toFixed(2), width: barW.toFixed(1), height: h.toFixed(3),
+      const rect = svg('rect', { class: 'delay' + (slow ? ' slow' : ''), x: c.x(i),
+        y: (c.base - h).toFixed(2), width: c.barWidth, height: h.toFixed(3),
         'data-up-to': d.upToSeconds === null ? '+Inf' : String(d.upToSeconds), 'data-count': d.count });
       rect.append(svg('title', {}, `${delayLabel(d.upToSeconds)}: ${d.count}`));
-      chart.append(rect);
+      c.chart.append(rect);
       if (i % 2 === 0 || i === delays.length - 1) {
-        chart.append(svg('text', { x: left + i * slot + slot / 2, y: height - 5, 'text-anchor': 'middle' },
-          delayLabel(d.upToSeconds)));
+        c.label(i, delayLabel(d.upToSeconds));
       }
     });
-    box.replaceChildren(chart);
+    box.replaceChildren(c.chart);
     const judged = delays.reduce((sum, d) => sum + d.count, 0);
     $('delays-note').textContent = judged === 0 ? 'No verdicts yet.'
       : `${judged} judged; p50 ${quantile(delays, 0.5)}, p99 ${quantile(delays, 0.99)}; target 250 ms`;

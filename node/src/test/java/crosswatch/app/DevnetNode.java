@@ -2,6 +2,7 @@ package crosswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.cluster.TestNodes;
 import crosswatch.config.ConfigLoader;
 import crosswatch.config.ConfigResult;
 import crosswatch.devnet.Broken;
@@ -32,10 +33,12 @@ final class DevnetNode implements AutoCloseable {
   /** A node watching {@code devnet}'s chains 901 and 902 from block 0; closing it closes the devnet. */
   DevnetNode(Path dataDir, Devnet devnet) throws Exception {
     this.devnet = devnet;
+    int bindPort = TestNodes.freePort();
     try {
       List<String> args = List.of("--rpc", "901=" + devnet.chain(901).wsUrl(), "--rpc",
           "902=" + devnet.chain(902).rpcUrl(), "--start-block", "901=0", "--start-block", "902=0", "--http-port", "0",
-          "--data-dir", dataDir.toString(), "--node-name", "test-node");
+          "--data-dir", dataDir.toString(), "--node-name", "test-node",
+          "--bind-port", Integer.toString(bindPort), "--cluster-name", "test-" + bindPort);
       ConfigResult result = ConfigLoader.load(args, Map.of());
       assertThat(result).isInstanceOf(ConfigResult.Loaded.class);
       node = new Node(((ConfigResult.Loaded) result).config());

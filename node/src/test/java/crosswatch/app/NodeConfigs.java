@@ -2,6 +2,7 @@ package crosswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.cluster.TestNodes;
 import crosswatch.config.Config;
 import crosswatch.config.ConfigLoader;
 import crosswatch.config.ConfigResult;
@@ -14,9 +15,12 @@ import java.util.Map;
 final class NodeConfigs {
   private NodeConfigs() {}
 
+  /** A one-member node; its cluster transport on a free port, since other tests and agents run at once. */
   static List<String> args(String rpcUrl, int httpPort, Path dataDir) {
+    int bindPort = TestNodes.freePort();
     return new ArrayList<>(List.of("--rpc", "901=" + rpcUrl, "--http-port", Integer.toString(httpPort),
-        "--data-dir", dataDir.toString(), "--node-name", "test-node"));
+        "--data-dir", dataDir.toString(), "--node-name", "test-node", "--bind-port", Integer.toString(bindPort),
+        "--cluster-name", "test-" + bindPort));
   }
 
   static Config config(String rpcUrl, int httpPort, Path dataDir) {
