@@ -49,6 +49,10 @@ public final class NodeProcess implements AutoCloseable {
     return name;
   }
 
+  public int httpPort() {
+    return httpPort;
+  }
+
   /** The replica's {@code --data-dir}. */
   public Path dataDir() {
     return dataDir;
