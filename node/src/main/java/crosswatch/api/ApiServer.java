@@ -8,10 +8,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PfxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -94,28 +94,31 @@ public final class ApiServer implements AutoCloseable {
     return start(host, port, Optional.empty());
   }
 
-  /** Binds, over HTTPS when {@code tls} is present, and returns the port listened on. */
+  /**
+   * Binds, over HTTPS when {@code tls} is present, and returns the port listened on. The key material is read again
+   * every {@link KeyMaterialReload#INTERVAL}, so a renewed certificate is served without a restart.
+   */
   public int start(String host, int port, Optional<HttpTls> tls) throws TimeoutException {
-    var options = new HttpServerOptions();
-    tls.ifPresent(t -> https(options, t));
+    Optional<KeyMaterial> material = tls.map(ApiServer::read);
+    HttpServerOptions options = material.map(KeyMaterial::serverOptions).orElseGet(HttpServerOptions::new);
     boolean gated = tls.map(t -> t.clientAuth() == HttpTls.ClientAuth.OPTIONAL).orElse(false);
     HttpServer server = vertx.createHttpServer(options)
         .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster, gated))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (tls.isPresent()) {
+      var reload = new KeyMaterialReload(tls.get(), server, material.get());
+      vertx.setPeriodic(KeyMaterialReload.INTERVAL.toMillis(), id -> blocking.execute(reload::check));
+    }
     return server.actualPort();
   }
 
-  private static void https(HttpServerOptions options, HttpTls tls) {
-    options.setSsl(true)
-        .setKeyCertOptions(new PfxOptions().setPath(tls.keystore().toString()).setPassword(tls.keystorePassword()));
-    tls.truststore().ifPresent(trust -> options
-        .setTrustOptions(new PfxOptions().setPath(trust.toString()).setPassword(tls.truststorePassword()))
-        .setClientAuth(switch (tls.clientAuth()) {
-          case REQUIRED -> ClientAuth.REQUIRED;
-          case OPTIONAL -> ClientAuth.REQUEST;
-          case NONE -> ClientAuth.NONE;
-        }));
+  private static KeyMaterial read(HttpTls tls) {
+    try {
+      return KeyMaterial.read(tls);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -8,8 +8,8 @@ import static crosswatch.config.Flags.HTTP_TLS_TRUSTSTORE_PASSWORD;
 
 import crosswatch.api.HttpTls;
 import crosswatch.api.HttpTls.ClientAuth;
+import crosswatch.api.KeyMaterial;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,10 +95,8 @@ final class HttpTlsSettings {
   private static KeyStore open(Settings settings, Flag<Path> flag, Path file, String password,
                                Flag<String> passwordFlag) {
     String where = settings.origin(flag);
-    try (InputStream in = Files.newInputStream(file)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password.toCharArray());
-      return store;
+    try {
+      return KeyMaterial.pkcs12(Files.readAllBytes(file), password);
     } catch (NoSuchFileException e) {
       throw new Refusal(flag.name(), "no such file \"" + file + "\"" + where);
     } catch (IOException e) {

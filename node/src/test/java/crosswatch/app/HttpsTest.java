@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -34,6 +36,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -75,8 +78,12 @@ class HttpsTest {
 
   /** Starts a node over HTTPS with {@code extra} flags; the passwords come from env, as the README says. */
   private int start(Path dataDir, String... extra) {
+    return start(dataDir, server.keystore(), extra);
+  }
+
+  private int start(Path dataDir, Path keystore, String... extra) {
     List<String> args = NodeConfigs.args(RPC, 0, dataDir);
-    args.addAll(List.of("--http-tls-keystore", server.keystore().toString()));
+    args.addAll(List.of("--http-tls-keystore", keystore.toString()));
     args.addAll(List.of(extra));
     Map<String, String> env = Map.of("CROSSWATCH_HTTP_TLS_KEYSTORE_PASSWORD", server.keystorePassword(),
         "CROSSWATCH_HTTP_TLS_TRUSTSTORE_PASSWORD", TestCertificates.PASSWORD);
@@ -190,6 +197,28 @@ class HttpsTest {
 
       assertThatThrownBy(() -> get(HttpClient.newHttpClient(), https(port, "/metrics")))
           .isInstanceOf(IOException.class).hasStackTraceContaining("PKIX");
+    }
+  }
+
+  @Nested
+  class Renewal {
+    @Test
+    void aCertificateRenewedInPlaceIsServedWithoutARestart(@TempDir Path dataDir, @TempDir Path secret)
+        throws Exception {
+      Path keystore = Files.copy(server.keystore(), secret.resolve("keystore.p12"));
+      int port = start(dataDir, keystore);
+      assertThat(servedName(port)).isEqualTo("CN=node");
+
+      Files.copy(certificates.loopbackServer("node-renewed").keystore(), keystore, StandardCopyOption.REPLACE_EXISTING);
+
+      Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(servedName(port)).isEqualTo("CN=node-renewed"));
+    }
+
+    private String servedName(int port) throws Exception {
+      HttpResponse<String> response = get(client(Optional.empty()), https(port, "/healthz"));
+      return ((X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0])
+          .getSubjectX500Principal().getName();
     }
   }
 
