@@ -9,6 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** The HTTP server: API, health and metrics on one port. Owns its Vert.x instance and handler threads. */
+/**
+ * The HTTP server: API, health and metrics on one port, over HTTPS when given key material. Owns its Vert.x instance
+ * and handler threads.
+ */
 public final class ApiServer implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -83,13 +89,36 @@ public final class ApiServer implements AutoCloseable {
     this.feed = new EventFeed(store.events());
   }
 
-  /** Binds and returns the port listened on (the chosen one when {@code port} is 0). */
+  /** Binds plain HTTP and returns the port listened on (the chosen one when {@code port} is 0). */
   public int start(String host, int port) throws TimeoutException {
-    HttpServer server = vertx.createHttpServer()
-        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster))
+    return start(host, port, Optional.empty());
+  }
+
+  /**
+   * Binds, over HTTPS when {@code tls} is present, and returns the port listened on. The key material is read again
+   * every {@link KeyMaterialReload#INTERVAL}, so a renewed certificate is served without a restart.
+   */
+  public int start(String host, int port, Optional<HttpTls> tls) throws TimeoutException {
+    Optional<KeyMaterial> material = tls.map(ApiServer::read);
+    HttpServerOptions options = material.map(KeyMaterial::serverOptions).orElseGet(HttpServerOptions::new);
+    boolean gated = tls.map(t -> t.clientAuth() == HttpTls.ClientAuth.OPTIONAL).orElse(false);
+    HttpServer server = vertx.createHttpServer(options)
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster, gated))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (tls.isPresent()) {
+      var reload = new KeyMaterialReload(tls.get(), server, material.get());
+      vertx.setPeriodic(KeyMaterialReload.INTERVAL.toMillis(), id -> blocking.execute(reload::check));
+    }
     return server.actualPort();
+  }
+
+  private static KeyMaterial read(HttpTls tls) {
+    try {
+      return KeyMaterial.read(tls);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -84,7 +84,13 @@ final class EventFeed implements AutoCloseable {
       streams.remove(stream);
       context.owner().cancelTimer(heartbeat);
     });
-    replayed.forEach(event -> write(stream, event.frame()));
+    // One write: the write queue counts writes, so a replay written frame by frame (before the socket can drain)
+    // filled it and disconnected every client that asked for more than a few dozen past changes.
+    Buffer frames = Buffer.buffer();
+    replayed.forEach(event -> frames.appendBuffer(event.frame()));
+    if (frames.length() > 0) {
+      write(stream, frames);
+    }
   }
 
   private void write(Stream stream, Buffer frame) {

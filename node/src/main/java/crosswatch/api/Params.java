@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -34,6 +35,12 @@ final class Params {
           "txHash");
   static final List<String> MESSAGE_QUERY = concat(FILTERS, List.of("limit", "cursor"));
   static final List<String> EVENT_QUERY = concat(FILTERS, List.of("replay"));
+  static final List<String> SERIES_QUERY = List.of("window", "step");
+  /** A whole number of seconds, minutes or hours: 90s, 5m, 1h. */
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(s|m|h)");
+  private static final int DEFAULT_WINDOW_MINUTES = 60;
+  private static final int MAX_WINDOW_MINUTES = 24 * 60;
+  private static final int MAX_STEP_MINUTES = 60;
   /** How many past changes a new event stream may ask for. */
   static final int MAX_REPLAY = 1000;
   private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -60,6 +67,35 @@ final class Params {
     Map<String, String> query = query(ctx, EVENT_QUERY);
     return new EventQuery(filters(query, MessageQuery.DEFAULT_LIMIT, null),
         optional(query, "replay").map(Params::replay).orElse(EventFeed.DEFAULT_REPLAY));
+  }
+
+  /** The series' buckets: {@code steps} of {@code stepMinutes} minutes each. */
+  record SeriesQuery(int stepMinutes, int steps) {}
+
+  /** {@code window} (default 1h, at most 24h) in {@code step}s (default 1m, at most 1h), both whole minutes. */
+  static SeriesQuery seriesQuery(RoutingContext ctx) {
+    Map<String, String> query = query(ctx, SERIES_QUERY);
+    int step = optional(query, "step").map(v -> minutes("step", v, MAX_STEP_MINUTES)).orElse(1);
+    int window = optional(query, "window").map(v -> minutes("window", v, MAX_WINDOW_MINUTES))
+        .orElse(DEFAULT_WINDOW_MINUTES);
+    if (window % step != 0) {
+      throw new BadParameter("window", "must be a whole number of steps (step is " + step + "m)");
+    }
+    return new SeriesQuery(step, window / step);
+  }
+
+  private static int minutes(String name, String value, int max) {
+    Matcher m = DURATION.matcher(value);
+    long seconds = m.matches() ? Long.parseLong(m.group(1)) * switch (m.group(2)) {
+      case "s" -> 1;
+      case "m" -> 60;
+      default -> 3600;
+    } : -1;
+    if (seconds < 60 || seconds % 60 != 0 || seconds / 60 > max) {
+      throw new BadParameter(name, "must be whole minutes from 1m to " + (max % 60 == 0 ? max / 60 + "h" : max + "m")
+          + " (units s, m or h, e.g. " + (name.equals("step") ? "5m" : "1h") + ")");
+    }
+    return (int) (seconds / 60);
   }
 
   private static MessageQuery filters(Map<String, String> query, int limit, MessageCursor after) {

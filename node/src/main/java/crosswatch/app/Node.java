@@ -60,13 +60,15 @@ public final class Node implements AutoCloseable {
           Clock.systemUTC()).bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,
           Optional.of(() -> ClusterWiring.status(config, membership, owners))));
-      httpPort = api.start(config.httpHost(), config.httpPort());
+      httpPort = api.start(config.httpHost(), config.httpPort(), config.httpTls());
     } catch (Exception e) {
       close();
       throw e;
     }
-    log.info("node started nodeName={} version={} httpHost={} httpPort={} chains={}", config.nodeName(), version(),
-        config.httpHost(), httpPort, config.chains().stream().map(c -> c.chainId() + "=" + c.display()).toList());
+    log.info("node started nodeName={} version={} httpHost={} httpPort={} https={} clientAuth={} chains={}",
+        config.nodeName(), version(), config.httpHost(), httpPort, config.httpTls().isPresent(),
+        config.httpTls().map(t -> t.clientAuth().wireName()).orElse("none"),
+        config.chains().stream().map(c -> c.chainId() + "=" + c.display()).toList());
   }
 
   /** The port the HTTP server listens on (the chosen one when configured as 0); -1 before start. */

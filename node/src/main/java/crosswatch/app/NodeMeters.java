@@ -1,5 +1,6 @@
 package crosswatch.app;
 
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -11,16 +12,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 
 /** The node's own meters: what runs where ({@code crosswatch.info}) and the JVM's health. */
 final class NodeMeters {
-  static final String INFO = "crosswatch.info";
-
   private NodeMeters() {}
 
   /** Binds the meters; the returned handle unbinds the GC listener, the one binder that holds resources. */
   static AutoCloseable bind(MeterRegistry registry, String version, String nodeName) {
-    Gauge.builder(INFO, () -> 1)
-        .description("Always 1; labels say which version runs on which node")
-        .tag("version", version)
-        .tag("node", nodeName)
+    Gauge.builder(Meters.INFO, () -> 1)
+        .description(Meters.INFO_HELP)
+        .tag(Meters.VERSION, version)
+        .tag(Meters.NODE, nodeName)
         .register(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);

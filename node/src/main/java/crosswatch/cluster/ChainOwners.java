@@ -1,5 +1,6 @@
 package crosswatch.cluster;
 
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.function.Consumer;
  * once: a replica that died loses its chains within the time failure detection takes to install the next view.
  */
 public final class ChainOwners implements Consumer<ClusterView> {
-  public static final String OWNED_CHAINS = "crosswatch.owned.chains";
-
   private final List<Long> chainIds;
   private final Ownership ownership;
   private final Consumer<Set<Long>> apply;
@@ -24,8 +23,8 @@ public final class ChainOwners implements Consumer<ClusterView> {
     this.chainIds = List.copyOf(chainIds);
     this.ownership = ownership;
     this.apply = apply;
-    Gauge.builder(OWNED_CHAINS, this, o -> o.owned.size())
-        .description("Chains this replica scans (and whose initiated messages it judges)").register(registry);
+    Gauge.builder(Meters.OWNED_CHAINS, this, o -> o.owned.size()).description(Meters.OWNED_CHAINS_HELP)
+        .register(registry);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package crosswatch.cluster;
 
+import crosswatch.metrics.Meters;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
 import crosswatch.store.Checkpoint;
@@ -10,6 +11,7 @@ import crosswatch.store.InfinispanMessageStore;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.RecordMergePolicy;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +65,8 @@ public final class ClusterStores implements AutoCloseable {
     var manager = new DefaultCacheManager(CacheConfigs.global(options, registry), false);
     try {
       var messages = new ConfigurationBuilder()
-          .read(CacheConfigs.replicated(options, MESSAGES, new RecordMergePolicy(registry)));
+          .read(CacheConfigs.replicated(options, MESSAGES, new RecordMergePolicy(conflictsResolved(registry, Meters.MERGED),
+              conflictsResolved(registry, Meters.KEPT_PREFERRED))));
       // The reaper removes expired records from memory and disk; a tenth of the retention keeps them close to it.
       messages.expiration().wakeUpInterval(
           Math.clamp(retention.toMillis() / 10, 100, Duration.ofMinutes(1).toMillis()), TimeUnit.MILLISECONDS);
@@ -89,6 +92,11 @@ public final class ClusterStores implements AutoCloseable {
       manager.stop();
       throw e;
     }
+  }
+
+  private static Counter conflictsResolved(MeterRegistry registry, String outcome) {
+    return Counter.builder(Meters.CONFLICTS_RESOLVED).description(Meters.CONFLICTS_RESOLVED_HELP)
+        .tag(Meters.OUTCOME, outcome).register(registry);
   }
 
   public InfinispanMessageStore messages() {

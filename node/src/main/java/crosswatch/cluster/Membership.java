@@ -1,5 +1,6 @@
 package crosswatch.cluster;
 
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 @Listener(sync = false)
 public final class Membership implements AutoCloseable {
-  public static final String MEMBERS = "crosswatch.cluster.members";
-  public static final String DEGRADED = "crosswatch.cluster.degraded";
   static final Duration STABLE = Duration.ofSeconds(3);
 
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
@@ -57,11 +56,10 @@ public final class Membership implements AutoCloseable {
     this.caches = List.copyOf(caches);
     this.afterMerge = afterMerge;
     this.view = current(manager.getMembers(), manager.getCoordinator(), viewId(manager));
-    Gauge.builder(MEMBERS, this, m -> m.view().members().size())
-        .description("Members in this replica's current cluster view").register(registry);
-    Gauge.builder(DEGRADED, this, m -> m.view().degraded() ? 1 : 0)
-        .description("1 while this replica sees no majority of the expected members (a minority partition)")
-        .register(registry);
+    Gauge.builder(Meters.CLUSTER_MEMBERS, this, m -> m.view().members().size())
+        .description(Meters.CLUSTER_MEMBERS_HELP).register(registry);
+    Gauge.builder(Meters.CLUSTER_DEGRADED, this, m -> m.view().degraded() ? 1 : 0)
+        .description(Meters.CLUSTER_DEGRADED_HELP).register(registry);
     manager.addListener(this);
   }
 

@@ -1,5 +1,6 @@
 package crosswatch.cluster;
 
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.infinispan.notifications.Listener;
@@ -11,16 +12,12 @@ import org.slf4j.LoggerFactory;
 /** Counts and logs partitions healing: each merge view this node installs. Infinispan has no metric for it. */
 @Listener
 public final class PartitionMerges {
-  public static final String MERGES = "crosswatch.merges";
-
   private static final Logger log = LoggerFactory.getLogger(PartitionMerges.class);
 
   private final Counter merges;
 
   public PartitionMerges(MeterRegistry registry) {
-    this.merges = Counter.builder(MERGES)
-        .description("Partitions healed: merge views installed by this replica")
-        .register(registry);
+    this.merges = Counter.builder(Meters.MERGES).description(Meters.MERGES_HELP).register(registry);
   }
 
   @Merged

@@ -1,5 +1,6 @@
 package crosswatch.config;
 
+import crosswatch.api.HttpTls;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
 import crosswatch.protocol.DependencySet;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A node's validated configuration.
@@ -20,10 +22,12 @@ import java.util.Objects;
  * @param sweepInterval how often messages not yet final are looked at again
  * @param readyLagBlocks how far a chain's checkpoint may trail its head while {@code /readyz} answers ready
  * @param cluster how this node joins its replicas
+ * @param httpTls key material for HTTPS on the HTTP port; plain HTTP when empty
  */
 public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
                      String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
-                     Duration retention, Duration sweepInterval, long readyLagBlocks, ClusterConfig cluster) {
+                     Duration retention, Duration sweepInterval, long readyLagBlocks, ClusterConfig cluster,
+                     Optional<HttpTls> httpTls) {
 
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
@@ -34,6 +38,14 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
                 String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat) {
     this(chains, startBlocks, dependencies, httpHost, httpPort, dataDir, nodeName, logFormat, DEFAULT_RETENTION,
         DEFAULT_SWEEP_INTERVAL, DEFAULT_READY_LAG_BLOCKS, ClusterConfig.ALONE);
+  }
+
+  /** A configuration serving plain HTTP. */
+  public Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBlocks, DependencySet dependencies,
+                String httpHost, int httpPort, Path dataDir, String nodeName, LogFormat logFormat,
+                Duration retention, Duration sweepInterval, long readyLagBlocks, ClusterConfig cluster) {
+    this(chains, startBlocks, dependencies, httpHost, httpPort, dataDir, nodeName, logFormat, retention,
+        sweepInterval, readyLagBlocks, cluster, Optional.empty());
   }
 
   public Config {
@@ -47,6 +59,7 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(sweepInterval, "sweepInterval");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(httpTls, "httpTls");
     if (chains.isEmpty()) {
       throw new IllegalArgumentException("at least one chain is required");
     }

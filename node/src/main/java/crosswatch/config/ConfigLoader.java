@@ -52,7 +52,7 @@ public final class ConfigLoader {
         settings.single(Flags.HTTP_HOST), settings.single(Flags.HTTP_PORT), settings.single(Flags.DATA_DIR),
         settings.single(Flags.NODE_NAME), settings.single(Flags.LOG_FORMAT), settings.single(Flags.RETENTION),
         settings.single(Flags.SWEEP_INTERVAL), settings.single(Flags.READY_LAG_BLOCKS),
-        cluster(settings));
+        cluster(settings), HttpTlsSettings.read(settings));
   }
 
   private static ClusterConfig cluster(Settings settings) {

@@ -4,6 +4,7 @@ import static crosswatch.config.Flag.Arity.REPEATABLE;
 import static crosswatch.config.Flag.Arity.SINGLE;
 import static crosswatch.config.Flag.Arity.SWITCH;
 
+import crosswatch.api.HttpTls;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.StartBlock;
 import crosswatch.cluster.ClusterMember;
@@ -106,6 +107,26 @@ public final class Flags {
   public static final Flag<String> TLS_TRUSTSTORE_PASSWORD = new Flag<>("tls-truststore-password", "<password>",
       SINGLE, "password of --tls-truststore; prefer the env variable", "none", NONE, raw -> raw);
 
+  public static final Flag<Path> HTTP_TLS_KEYSTORE = new Flag<>("http-tls-keystore", "<file.p12>", SINGLE,
+      "this node's key and certificate (PKCS#12): serves the API, /metrics and the probes over HTTPS on --http-port",
+      "none: plain HTTP", NONE, Parsers::path);
+
+  public static final Flag<String> HTTP_TLS_KEYSTORE_PASSWORD = new Flag<>("http-tls-keystore-password",
+      "<password>", SINGLE, "password of --http-tls-keystore; env variable or config file only, never on the "
+          + "command line (ps shows it)", "none", NONE, raw -> raw);
+
+  public static final Flag<HttpTls.ClientAuth> HTTP_TLS_CLIENT_AUTH = new Flag<>("http-tls-client-auth",
+      "<required|optional|none>", SINGLE, "client certificates signed by --http-tls-truststore: required on every "
+          + "connection; optional: asked for, and without one only /healthz and /readyz answer (Kubernetes probes); "
+          + "none", "none", () -> "none", HttpTlsSettings::clientAuth);
+
+  public static final Flag<Path> HTTP_TLS_TRUSTSTORE = new Flag<>("http-tls-truststore", "<file.p12>", SINGLE,
+      "the CA certificates that sign accepted client certificates (PKCS#12)", "none", NONE, Parsers::path);
+
+  public static final Flag<String> HTTP_TLS_TRUSTSTORE_PASSWORD = new Flag<>("http-tls-truststore-password",
+      "<password>", SINGLE, "password of --http-tls-truststore; env variable or config file only", "none", NONE,
+      raw -> raw);
+
   public static final Flag<Path> CONFIG = new Flag<>("config", "<file>", SINGLE,
       "YAML file whose keys are flag names (lists for repeatable flags); flags and env override it", "none",
       NONE, Parsers::path);
@@ -116,7 +137,8 @@ public final class Flags {
   public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
       DATA_DIR, NODE_NAME, LOG_FORMAT, RETENTION, SWEEP_INTERVAL, READY_LAG_BLOCKS, CLUSTER_NAME, CLUSTER_STACK,
       CLUSTER_MEMBERS, BIND_ADDRESS, BIND_PORT, INITIAL_CLUSTER_SIZE, SCAN_REDUNDANCY, TLS_KEYSTORE,
-      TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, TLS_TRUSTSTORE_PASSWORD, CONFIG, HELP);
+      TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, TLS_TRUSTSTORE_PASSWORD, HTTP_TLS_KEYSTORE, HTTP_TLS_KEYSTORE_PASSWORD,
+      HTTP_TLS_CLIENT_AUTH, HTTP_TLS_TRUSTSTORE, HTTP_TLS_TRUSTSTORE_PASSWORD, CONFIG, HELP);
 
   private Flags() {}
 

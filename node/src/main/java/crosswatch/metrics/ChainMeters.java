@@ -24,7 +24,8 @@ public final class ChainMeters {
     String id = Long.toString(chainId);
     gauge(registry, Meters.CHAIN_CONNECTED, Meters.CHAIN_CONNECTED_HELP, id, connected, null);
     gauge(registry, Meters.CHAIN_SCANNED, Meters.CHAIN_SCANNED_HELP, id, scanned, null);
-    gauge(registry, Meters.CHAIN_SCANNED_BLOCK_TIME, Meters.CHAIN_SCANNED_BLOCK_TIME_HELP, id, scannedBlockTime,
+    gauge(registry, Meters.CHAIN_SCANNED_BLOCK_TIMESTAMP, Meters.CHAIN_SCANNED_BLOCK_TIMESTAMP_HELP, id,
+        scannedBlockTime,
         "seconds");
     Gauge.builder(Meters.CHAIN_BEHIND, this, ChainMeters::behind)
         .description(Meters.CHAIN_BEHIND_HELP)

@@ -48,13 +48,13 @@ public final class JudgeMeters implements JudgeListener {
       detected.put(chain, Counter.builder(Meters.MESSAGES_DETECTED).description(Meters.MESSAGES_DETECTED_HELP)
           .tag(Meters.EXECUTING_CHAIN_ID, chain).register(registry));
       delays.put(chain, Timer.builder(Meters.DETECTION_DELAY).description(Meters.DETECTION_DELAY_HELP)
-          .tag(Meters.CHAIN_ID, chain).serviceLevelObjectives(Meters.LATENCY_BUCKETS).register(registry));
+          .tag(Meters.EXECUTING_CHAIN_ID, chain).serviceLevelObjectives(Meters.LATENCY_BUCKETS).register(registry));
       failures.put(chain, Counter.builder(Meters.JUDGE_FAILURES).description(Meters.JUDGE_FAILURES_HELP)
-          .tag(Meters.CHAIN_ID, chain).register(registry));
+          .tag(Meters.INITIATING_CHAIN_ID, chain).register(registry));
       var count = new AtomicLong();
       waiting.put(chain, count);
       Gauge.builder(Meters.JUDGE_WAITING, count, AtomicLong::get).description(Meters.JUDGE_WAITING_HELP)
-          .tag(Meters.CHAIN_ID, chain).strongReference(true).register(registry);
+          .tag(Meters.INITIATING_CHAIN_ID, chain).strongReference(true).register(registry);
       disagreements.put(chain, Counter.builder(Meters.RPC_DISAGREEMENTS).description(Meters.RPC_DISAGREEMENTS_HELP)
           .tag(Meters.CHAIN_ID, chain).register(registry));
       for (Withheld why : Withheld.values()) {

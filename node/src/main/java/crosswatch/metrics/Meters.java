@@ -6,12 +6,18 @@ import java.time.Duration;
  * Every meter name and tag key Crosswatch records, with its help text: one place to read what is exported.
  * Names are Micrometer's dotted form; Prometheus sees {@code crosswatch_...} with {@code _total} on counters and
  * {@code _seconds} on timers.
+ *
+ * <p>A meter about a message names its chains by their role, {@link #EXECUTING_CHAIN_ID} and
+ * {@link #INITIATING_CHAIN_ID}; {@link #CHAIN_ID} is kept for meters about one chain's RPC, scanner and heads.
  */
 public final class Meters {
   private Meters() {}
 
+  /** The chain a meter about one chain's RPC, scanner or heads is about. */
   public static final String CHAIN_ID = "chain.id";
+  /** The chain whose block holds a message's executing log. */
   public static final String EXECUTING_CHAIN_ID = "executing.chain.id";
+  /** The chain a message's identifier points at (its initiating log's chain). */
   public static final String INITIATING_CHAIN_ID = "initiating.chain.id";
   public static final String METHOD = "method";
   public static final String OUTCOME = "outcome";
@@ -52,7 +58,8 @@ public final class Meters {
   static final String MESSAGES_DETECTED_HELP = "Executing messages found for the first time";
 
   public static final String DETECTION_DELAY = "crosswatch.detection.delay";
-  static final String DETECTION_DELAY_HELP = "From the executing block being seen to its message's first verdict";
+  static final String DETECTION_DELAY_HELP = "From the executing block being seen to its message's first verdict, "
+      + "by executing chain";
 
   public static final String INVALID_MESSAGES = "crosswatch.invalid.messages";
   static final String INVALID_MESSAGES_HELP = "Messages that became invalid, by reason and by the executing block's "
@@ -70,7 +77,8 @@ public final class Meters {
   static final String REORGS_HELP = "Reorgs detected while scanning a chain";
 
   public static final String JUDGE_FAILURES = "crosswatch.judge.failures";
-  static final String JUDGE_FAILURES_HELP = "Judging rounds left pending because the initiating chain's RPC failed";
+  static final String JUDGE_FAILURES_HELP = "Judging rounds left pending because the initiating chain's RPC failed, "
+      + "by initiating chain";
 
   public static final String JUDGE_WAITING = "crosswatch.judge.waiting";
   static final String JUDGE_WAITING_HELP = "Messages waiting for a block of this initiating chain to be scanned";
@@ -104,8 +112,35 @@ public final class Meters {
   public static final String CHAIN_BEHIND = "crosswatch.chain.behind";
   static final String CHAIN_BEHIND_HELP = "Blocks between the head and the last scanned block: catch-up still to do";
 
-  public static final String CHAIN_SCANNED_BLOCK_TIME = "crosswatch.chain.scanned.block.time";
-  static final String CHAIN_SCANNED_BLOCK_TIME_HELP = "Timestamp of the last scanned block (freshness), unix seconds";
+  /** The block's timestamp, not the chain's block interval (which "block time" often means). */
+  public static final String CHAIN_SCANNED_BLOCK_TIMESTAMP = "crosswatch.chain.scanned.block.timestamp";
+  static final String CHAIN_SCANNED_BLOCK_TIMESTAMP_HELP = "Timestamp of the last scanned block (freshness), unix "
+      + "seconds";
+
+  public static final String CLUSTER_MEMBERS = "crosswatch.cluster.members";
+  public static final String CLUSTER_MEMBERS_HELP = "Members in this replica's current cluster view";
+
+  public static final String CLUSTER_DEGRADED = "crosswatch.cluster.degraded";
+  public static final String CLUSTER_DEGRADED_HELP = "1 while this replica sees no majority of the expected members "
+      + "(a minority partition)";
+
+  public static final String OWNED_CHAINS = "crosswatch.owned.chains";
+  public static final String OWNED_CHAINS_HELP = "Chains this replica scans (and whose initiated messages it judges)";
+
+  public static final String MERGES = "crosswatch.merges";
+  public static final String MERGES_HELP = "Partitions healed: merge views installed by this replica";
+
+  public static final String CONFLICTS_RESOLVED = "crosswatch.conflicts.resolved";
+  public static final String CONFLICTS_RESOLVED_HELP = "Message records whose replicas differed after a partition, "
+      + "resolved when it healed, by outcome (merged, kept-preferred)";
+  public static final String MERGED = "merged";
+  /** Copies disagreed on immutable facts (a writer's bug): the coordinator's preferred copy was kept. */
+  public static final String KEPT_PREFERRED = "kept-preferred";
+
+  public static final String INFO = "crosswatch.info";
+  public static final String INFO_HELP = "Always 1; labels say which version runs on which node";
+  public static final String VERSION = "version";
+  public static final String NODE = "node";
 
   /** Buckets of latency histograms, around the 250 ms detection target. */
   static final Duration[] LATENCY_BUCKETS = {

@@ -55,7 +55,7 @@ public final class StoreGauges implements MeterBinder {
       }
       String id = Long.toString(executing);
       Gauge.builder(Meters.OLDEST_PENDING_AGE, () -> oldestPendingAge(executing))
-          .description(Meters.OLDEST_PENDING_AGE_HELP).baseUnit("seconds").tag(Meters.CHAIN_ID, id)
+          .description(Meters.OLDEST_PENDING_AGE_HELP).baseUnit("seconds").tag(Meters.EXECUTING_CHAIN_ID, id)
           .register(registry);
       for (String level : LEVELS) {
         chainGauge(Meters.CHAIN_HEAD, Meters.CHAIN_HEAD_HELP, null, executing, level(level))

@@ -1,7 +1,10 @@
 package crosswatch.store;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,12 +12,23 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts of this replica's message records by executing chain, initiating chain, status and safety, plus flips and
- * the oldest pending message per executing chain. Kept up to date from {@link MessageEvents}, so reading them costs
- * nothing per scrape or request. Records are merged in as the index does, so a replayed or late event never moves a
- * record back to an older state; every replica ends with the same counts because it holds the same records.
+ * Counts of this replica's message records by executing chain, initiating chain, status and safety, plus flips, the
+ * oldest pending message per executing chain, records per minute of their executing block by status, and records
+ * by detection delay. Kept up to date from {@link MessageEvents}, so reading them costs nothing per scrape or
+ * request. Records are merged in as the index does, so a replayed or late event never moves a record back to an
+ * older state; every replica ends with the same counts because it holds the same records.
  */
 public final class MessageCounts implements AutoCloseable {
+
+  /**
+   * The upper bounds detection delays are counted under: the buckets of the detection-delay histogram on
+   * {@code /metrics}, so that the status page and Prometheus bin alike.
+   */
+  public static final List<Duration> DELAY_BUCKETS = List.of(Duration.ofMillis(10), Duration.ofMillis(25),
+      Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+      Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(30), Duration.ofSeconds(60));
+  private static final int STATUSES = Status.values().length;
 
   /**
    * What a record is counted under.
@@ -36,6 +50,10 @@ public final class MessageCounts implements AutoCloseable {
   private final Map<Category, Long> counts = new ConcurrentHashMap<>();
   private final Map<Long, TreeSet<Waiting>> pending = new HashMap<>();
   private long flips;
+  /** Unix minute of the executing block to records per status (by ordinal); minutes without records are absent. */
+  private final Map<Long, long[]> byMinute = new HashMap<>();
+  /** Records per {@link #DELAY_BUCKETS} entry, and above the last. */
+  private final long[] delays = new long[DELAY_BUCKETS.size() + 1];
   private final MessageEvents.Subscription subscription;
 
   /** Counts what {@code store} holds now and follows its changes until closed. */
@@ -66,29 +84,54 @@ public final class MessageCounts implements AutoCloseable {
       return;
     }
     if (before != null) {
-      uncount(before);
+      tally(before, -1);
     }
     records.put(after.key(), after);
-    counts.merge(categoryOf(after), 1L, Long::sum);
-    flips += after.flips();
-    if (after.status() == Status.PENDING) {
-      queue(after).add(new Waiting(after.firstSeenAt(), after.key()));
-    }
+    tally(after, 1);
   }
 
   private synchronized void remove(MessageRecord record) {
     MessageRecord counted = records.remove(record.key());
     if (counted != null) {
-      uncount(counted);
+      tally(counted, -1);
     }
   }
 
-  private void uncount(MessageRecord r) {
-    counts.merge(categoryOf(r), -1L, Long::sum);
-    flips -= r.flips();
+  /** Counts {@code r} in ({@code sign} 1) or out ({@code sign} -1) of every tally. */
+  private void tally(MessageRecord r, int sign) {
+    counts.merge(categoryOf(r), (long) sign, Long::sum);
+    flips += sign * r.flips();
     if (r.status() == Status.PENDING) {
-      queue(r).remove(new Waiting(r.firstSeenAt(), r.key()));
+      var waiting = new Waiting(r.firstSeenAt(), r.key());
+      if (sign > 0) {
+        queue(r).add(waiting);
+      } else {
+        queue(r).remove(waiting);
+      }
     }
+    long minute = Math.floorDiv(r.executingTimestamp(), 60);
+    long[] statuses = byMinute.computeIfAbsent(minute, m -> new long[STATUSES]);
+    statuses[r.status().ordinal()] += sign;
+    if (Arrays.stream(statuses).allMatch(n -> n == 0)) {
+      byMinute.remove(minute);
+    }
+    detectionDelay(r).ifPresent(delay -> delays[delayBucket(delay)] += sign);
+  }
+
+  /** From first seen to the first verdict (valid or invalid) in the record's history, if it has one. */
+  static Optional<Duration> detectionDelay(MessageRecord r) {
+    return r.history().stream().filter(h -> h.status() == Status.VALID || h.status() == Status.INVALID).findFirst()
+        .map(h -> Duration.between(r.firstSeenAt(), h.at()));
+  }
+
+  /** The index of the first bucket whose bound is at least {@code delay}, or the overflow bucket after them. */
+  static int delayBucket(Duration delay) {
+    for (int i = 0; i < DELAY_BUCKETS.size(); i++) {
+      if (delay.compareTo(DELAY_BUCKETS.get(i)) <= 0) {
+        return i;
+      }
+    }
+    return DELAY_BUCKETS.size();
   }
 
   private TreeSet<Waiting> queue(MessageRecord r) {
@@ -125,6 +168,30 @@ public final class MessageCounts implements AutoCloseable {
   public synchronized Optional<Instant> oldestPending(long executingChainId) {
     TreeSet<Waiting> queue = pending.get(executingChainId);
     return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.first().firstSeenAt());
+  }
+
+  /**
+   * Records whose executing block falls in each of {@code minutes} minutes from {@code fromMinute} (unix minutes,
+   * block timestamp / 60) on, by status: {@code result[i][status.ordinal()]}.
+   */
+  public synchronized long[][] byMinute(long fromMinute, int minutes) {
+    long[][] result = new long[minutes][STATUSES];
+    for (int i = 0; i < minutes; i++) {
+      long[] statuses = byMinute.get(fromMinute + i);
+      if (statuses != null) {
+        result[i] = statuses.clone();
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Records by detection delay (first seen to first verdict): one count per {@link #DELAY_BUCKETS} bound (delays
+   * above the bound before it, up to this one) and a last one above every bound. Records without a verdict yet are
+   * not counted.
+   */
+  public synchronized long[] detectionDelays() {
+    return delays.clone();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package crosswatch.store;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.infinispan.conflict.EntryMergePolicy;
 import org.infinispan.container.entries.CacheEntry;
@@ -15,26 +14,21 @@ import org.slf4j.LoggerFactory;
  * whose copies differ, on the merge coordinator.
  *
  * <p>Versions that disagree on immutable facts are a writer's bug, not a partition's: the preferred side is kept
- * (deterministic on the coordinator), the conflict is logged and counted with {@code outcome="kept-preferred"}.
+ * (deterministic on the coordinator), the conflict is logged and counted apart from the keys healed by merging.
  */
 public final class RecordMergePolicy implements EntryMergePolicy<MessageKey, MessageRecord> {
-  public static final String CONFLICTS_RESOLVED = "crosswatch.conflicts.resolved";
-
   private static final Logger log = LoggerFactory.getLogger(RecordMergePolicy.class);
 
   private final Counter merged;
   private final Counter keptPreferred;
 
-  public RecordMergePolicy(MeterRegistry registry) {
-    this.merged = resolved(registry, "merged");
-    this.keptPreferred = resolved(registry, "kept-preferred");
-  }
-
-  private static Counter resolved(MeterRegistry registry, String outcome) {
-    return Counter.builder(CONFLICTS_RESOLVED)
-        .description("Message records whose replicas differed after a partition, resolved when it healed")
-        .tag("outcome", outcome)
-        .register(registry);
+  /**
+   * @param merged counts keys whose differing copies were merged
+   * @param keptPreferred counts keys whose copies disagreed on immutable facts, where the preferred one was kept
+   */
+  public RecordMergePolicy(Counter merged, Counter keptPreferred) {
+    this.merged = merged;
+    this.keptPreferred = keptPreferred;
   }
 
   @Override

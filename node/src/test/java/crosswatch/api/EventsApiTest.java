@@ -38,6 +38,21 @@ class EventsApiTest {
 
   @Nested
   class ReplayThenLive {
+    /** Written frame by frame, a replay of more than a few dozen changes filled the write queue: 0 arrived. */
+    @Test
+    void aFullReplayReachesANewClientWholeAndLiveChangesFollowIt() throws Exception {
+      for (int i = 0; i < Params.MAX_REPLAY; i++) {
+        api.store.merge(Records.record(901, i, 0, 100 + i, 902, Status.PENDING));
+      }
+      try (var stream = connect("?replay=" + Params.MAX_REPLAY)) {
+        assertThat(stream.await(Params.MAX_REPLAY)).hasSize(Params.MAX_REPLAY);
+
+        api.store.merge(Records.rejudged(Records.record(901, 7, 0, 107, 902, Status.PENDING), Status.VALID, 10));
+
+        assertThat(stream.await(Params.MAX_REPLAY + 1).getLast().name()).isEqualTo("verdict");
+      }
+    }
+
     @Test
     void aNewClientFirstGetsTheNewestChangesThenEachLiveChangeOnce() throws Exception {
       for (int i = 0; i < 5; i++) {

@@ -82,7 +82,7 @@ class OpenApiTest {
       try {
         var store = new crosswatch.store.InMemoryMessageStore();
         var router = Routes.router(vertx, store, api.registry, Runnable::run, node, new MessageCounts(store),
-            new EventFeed(store.events()), Optional.of(RunningApi::cluster));
+            new EventFeed(store.events()), Optional.of(RunningApi::cluster), false);
         Set<String> routes = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull)
             .map(p -> p.replaceAll(":([A-Za-z]+)", "{$1}")).collect(Collectors.toCollection(TreeSet::new));
 
@@ -112,17 +112,35 @@ class OpenApiTest {
   }
 
   @Nested
+  class Schemas {
+    private Set<String> documented(String schema) {
+      return new TreeSet<>(doc.get("components").get("schemas").get(schema).get("properties").propertyNames());
+    }
+
+    @Test
+    void theSummaryAndTheSeriesAnswerExactlyTheDocumentedFields() {
+      assertThat(new TreeSet<>(api.get("/api/v1/summary").json().propertyNames())).isEqualTo(documented("Summary"));
+      JsonNode series = api.get("/api/v1/series").json();
+      assertThat(new TreeSet<>(series.propertyNames())).isEqualTo(documented("Series"));
+      assertThat(new TreeSet<>(series.get("buckets").get(0).propertyNames())).isEqualTo(new TreeSet<>(
+          doc.get("components").get("schemas").get("Series").get("properties").get("buckets").get("items")
+              .get("properties").propertyNames()));
+    }
+  }
+
+  @Nested
   class Parameters {
     @Test
     void theListAndTheStreamDocumentExactlyTheParametersTheyAccept() {
       assertThat(queryParameters("/api/v1/messages")).isEqualTo(new TreeSet<>(Params.MESSAGE_QUERY));
       assertThat(queryParameters("/api/v1/events")).isEqualTo(new TreeSet<>(Params.EVENT_QUERY));
+      assertThat(queryParameters("/api/v1/series")).isEqualTo(new TreeSet<>(Params.SERIES_QUERY));
     }
 
     @Test
     void everyOtherPathTakesNoQueryParameters() {
       for (String path : documentedPaths()) {
-        if (!path.equals("/api/v1/messages") && !path.equals("/api/v1/events")) {
+        if (!List.of("/api/v1/messages", "/api/v1/events", "/api/v1/series").contains(path)) {
           assertThat(queryParameters(path)).as(path).isEmpty();
         }
       }

@@ -2,6 +2,7 @@ package crosswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.cluster.TestNodes;
 import crosswatch.config.ConfigLoader;
 import crosswatch.config.ConfigResult;
 import crosswatch.devnet.Broken;
@@ -21,15 +22,23 @@ import org.web3j.crypto.Hash;
 
 /** A real node, configured as Main configures it, watching two anvil chains (901 over WebSocket, 902 over http). */
 final class DevnetNode implements AutoCloseable {
-  final Devnet devnet = Devnet.start(901, 902);
+  final Devnet devnet;
   private final Node node;
   private final HttpClient client = HttpClient.newHttpClient();
 
   DevnetNode(Path dataDir) throws Exception {
+    this(dataDir, Devnet.start(901, 902));
+  }
+
+  /** A node watching {@code devnet}'s chains 901 and 902 from block 0; closing it closes the devnet. */
+  DevnetNode(Path dataDir, Devnet devnet) throws Exception {
+    this.devnet = devnet;
+    int bindPort = TestNodes.freePort();
     try {
       List<String> args = List.of("--rpc", "901=" + devnet.chain(901).wsUrl(), "--rpc",
           "902=" + devnet.chain(902).rpcUrl(), "--start-block", "901=0", "--start-block", "902=0", "--http-port", "0",
-          "--data-dir", dataDir.toString(), "--node-name", "test-node");
+          "--data-dir", dataDir.toString(), "--node-name", "test-node",
+          "--bind-port", Integer.toString(bindPort), "--cluster-name", "test-" + bindPort);
       ConfigResult result = ConfigLoader.load(args, Map.of());
       assertThat(result).isInstanceOf(ConfigResult.Loaded.class);
       node = new Node(((ConfigResult.Loaded) result).config());

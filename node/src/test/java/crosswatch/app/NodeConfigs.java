@@ -2,10 +2,10 @@ package crosswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.cluster.TestNodes;
 import crosswatch.config.Config;
 import crosswatch.config.ConfigLoader;
 import crosswatch.config.ConfigResult;
-import crosswatch.devnet.FreePort;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,12 @@ import java.util.Map;
 final class NodeConfigs {
   private NodeConfigs() {}
 
-  /** A lone node's args; its cluster transport takes a free port (and failure detection the port + 50000). */
+  /** A one-member node; its cluster transport on a free port, since other tests and agents run at once. */
   static List<String> args(String rpcUrl, int httpPort, Path dataDir) {
+    int bindPort = TestNodes.freePort();
     return new ArrayList<>(List.of("--rpc", "901=" + rpcUrl, "--http-port", Integer.toString(httpPort),
-        "--data-dir", dataDir.toString(), "--node-name", "test-node",
-        "--bind-port", Integer.toString(FreePort.pickWithCompanion(50_000))));
+        "--data-dir", dataDir.toString(), "--node-name", "test-node", "--bind-port", Integer.toString(bindPort),
+        "--cluster-name", "test-" + bindPort));
   }
 
   static Config config(String rpcUrl, int httpPort, Path dataDir) {

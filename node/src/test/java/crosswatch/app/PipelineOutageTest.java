@@ -114,7 +114,7 @@ class PipelineOutageTest {
   }
 
   private double failures(long chainId) {
-    return node.registry.get(Meters.JUDGE_FAILURES).tag(Meters.CHAIN_ID, Long.toString(chainId)).counter().count();
+    return node.registry.get(Meters.JUDGE_FAILURES).tag(Meters.INITIATING_CHAIN_ID, Long.toString(chainId)).counter().count();
   }
 
   /** The judge's question: one block's logs of the origins messages name (the scanner asks for the inbox's). */

@@ -67,6 +67,19 @@ final class WebDriver implements AutoCloseable {
         .get("value");
   }
 
+  /** Clicks the first element {@code css} selects, as a user would: scrolled into view, at its centre. */
+  void click(String css) {
+    JsonNode element = call("POST", "/session/" + session + "/element",
+        Map.of("using", "css selector", "value", css)).get("value");
+    String id = element.properties().iterator().next().getValue().asString();
+    call("POST", "/session/" + session + "/element/" + id + "/click", Map.of());
+  }
+
+  /** Resizes the browser window, e.g. to take a screenshot of more than the first screen. */
+  void resize(int width, int height) {
+    call("POST", "/session/" + session + "/window/rect", Map.of("width", width, "height", height));
+  }
+
   void screenshot(Path png) throws IOException {
     String base64 = call("GET", "/session/" + session + "/screenshot", null).get("value").asString();
     Files.createDirectories(png.getParent());

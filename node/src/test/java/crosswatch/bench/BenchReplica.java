@@ -3,7 +3,7 @@ package crosswatch.bench;
 import crosswatch.cluster.ClusterMember;
 import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStores;
-import crosswatch.cluster.PartitionMerges;
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class BenchReplica {
           .withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).size();
       Files.writeString(Path.of(out + ".heap"),
           warmHeap + " " + heldHeap + " " + warmHeld + " " + held + " " + replica.messages().size() + " "
-              + (long) registry.counter(PartitionMerges.MERGES).count());
+              + (long) registry.counter(Meters.MERGES).count());
     }
     System.exit(0);
   }

@@ -2,8 +2,8 @@ package crosswatch.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.metrics.Meters;
 import crosswatch.store.Checkpoint;
-import crosswatch.store.RecordMergePolicy;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,8 +32,8 @@ class ClusterStoresTest {
 
       assertThat(registry.getMeters()).map(Meter::getId)
           .anyMatch(id -> id.getName().startsWith("infinispan") && ClusterStores.MESSAGES.equals(id.getTag("cache")));
-      assertThat(registry.find(PartitionMerges.MERGES).counter()).isNotNull();
-      assertThat(registry.find(RecordMergePolicy.CONFLICTS_RESOLVED).tag("outcome", "merged").counter()).isNotNull();
+      assertThat(registry.find(Meters.MERGES).counter()).isNotNull();
+      assertThat(registry.find(Meters.CONFLICTS_RESOLVED).tag(Meters.OUTCOME, Meters.MERGED).counter()).isNotNull();
     }
   }
 

@@ -3,6 +3,7 @@ package crosswatch.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import crosswatch.metrics.Meters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +44,8 @@ class MembershipTest {
     await().until(() -> membership.view().members().equals(List.of("node-a")));
     assertThat(membership.view().degraded()).isTrue();
     await().until(() -> owned.getLast().equals(Set.copyOf(CHAINS)));
-    assertThat(registry.get(Membership.DEGRADED).gauge().value()).isEqualTo(1);
-    assertThat(registry.get(ChainOwners.OWNED_CHAINS).gauge().value()).isEqualTo(CHAINS.size());
+    assertThat(registry.get(Meters.CLUSTER_DEGRADED).gauge().value()).isEqualTo(1);
+    assertThat(registry.get(Meters.OWNED_CHAINS).gauge().value()).isEqualTo(CHAINS.size());
     membership.close();
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Key material for TLS tests, made with the JDK's keytool: a CA, nodes it signed, and strangers it did not. */
 public final class TestCertificates {
-  static final String PASSWORD = "changeit-test";
+  public static final String PASSWORD = "changeit-test";
 
   private final Path dir;
   private final Path keytool;
@@ -23,18 +23,29 @@ public final class TestCertificates {
   }
 
   /** Trusts the CA only. */
-  Path truststore() {
+  public Path truststore() {
     return dir.resolve("trust.p12");
   }
 
   /** A node key whose certificate the CA signed. */
   public TlsOptions signed(String name) throws IOException, InterruptedException {
+    return signed(name, List.of());
+  }
+
+  /** A server key whose certificate the CA signed for loopback (localhost, 127.0.0.1), as HTTPS clients check. */
+  public TlsOptions loopbackServer(String name) throws IOException, InterruptedException {
+    return signed(name, List.of("-ext", "san=dns:localhost,ip:127.0.0.1"));
+  }
+
+  private TlsOptions signed(String name, List<String> extensions) throws IOException, InterruptedException {
     String store = path(name + ".p12");
     keytool("-genkeypair", "-alias", name, "-dname", "CN=" + name, "-keystore", store, "-keyalg", "EC",
         "-groupname", "secp256r1", "-validity", "2");
     keytool("-certreq", "-alias", name, "-keystore", store, "-file", path(name + ".csr"));
-    keytool("-gencert", "-alias", "ca", "-keystore", path("ca.p12"), "-infile", path(name + ".csr"),
-        "-outfile", path(name + ".pem"));
+    List<String> gencert = new ArrayList<>(List.of("-gencert", "-alias", "ca", "-keystore", path("ca.p12"),
+        "-infile", path(name + ".csr"), "-outfile", path(name + ".pem")));
+    gencert.addAll(extensions);
+    keytool(gencert.toArray(String[]::new));
     keytool("-importcert", "-noprompt", "-alias", "ca", "-file", path("ca.pem"), "-keystore", store);
     keytool("-importcert", "-alias", name, "-file", path(name + ".pem"), "-keystore", store);
     return new TlsOptions(Path.of(store), PASSWORD, truststore(), PASSWORD);

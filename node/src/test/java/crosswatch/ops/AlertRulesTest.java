@@ -2,12 +2,19 @@ package crosswatch.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.protocol.Reason;
+import crosswatch.store.Safety;
+import crosswatch.store.Status;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,8 +24,15 @@ class AlertRulesTest {
 
   /** Fires by design; its quiet case is a broken pipeline, which the dead-man's switch detects, not promtool. */
   private static final Set<String> ALWAYS_FIRING = Set.of("Watchdog");
-  /** Series Prometheus writes itself, so the node's /metrics never has them. */
-  private static final Set<String> PROMETHEUS_SERIES = Set.of("up", "ALERTS", "ALERTS_FOR_STATE");
+  /** {{ $labels.x }} and {{ with $labels.x }} in annotations. */
+  private static final Pattern SHOWN_LABEL = Pattern.compile("\\$labels\\.(\\w+)");
+  private static final Pattern SERIES = Pattern.compile("(\\w+)(\\{.*})");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  /** The label values a test series may hold where the node's values are a closed set. */
+  private static final Map<String, Set<String>> WIRE_VALUES = Map.of(
+      "status", Arrays.stream(Status.values()).map(Status::wireName).collect(Collectors.toSet()),
+      "safety", Arrays.stream(Safety.values()).map(Safety::wireName).collect(Collectors.toSet()),
+      "reason", Arrays.stream(Reason.values()).map(Reason::wireName).collect(Collectors.toSet()));
   private static final Set<String> SEVERITIES = Set.of("warning", "page", "critical", "none");
   private static final String JOB = "job=\"crosswatch\"";
 
@@ -127,12 +141,49 @@ class AlertRulesTest {
       alerts().forEach(alert -> {
         Set<String> names = new TreeSet<>(PromQl.metricNames(alert.path("expr").asString()));
         names.removeAll(Monitoring.expectedMetricNames());
-        names.removeAll(PROMETHEUS_SERIES);
+        names.removeAll(Monitoring.PROMETHEUS_SERIES);
         if (!names.isEmpty()) {
           unknown.put(alert.path("alert").asString(), names);
         }
       });
       assertThat(unknown).as("metrics not in expected-metric-names.txt").isEmpty();
+    }
+
+    @Test
+    void everyLabelARuleSelectsGroupsByOrShowsIsOneItsMetricsHave() {
+      Map<String, Set<String>> unknown = new TreeMap<>();
+      alerts().forEach(alert -> {
+        Set<String> shown = new TreeSet<>();
+        alert.path("annotations").valueStream().forEach(text -> SHOWN_LABEL.matcher(text.asString()).results()
+            .forEach(m -> shown.add(m.group(1))));
+        Set<String> labels = Monitoring.labelsNotExported(alert.path("expr").asString(), shown);
+        if (!labels.isEmpty()) {
+          unknown.put(alert.path("alert").asString(), labels);
+        }
+      });
+      assertThat(unknown).as("labels no metric of the alert has (see metric-labels.txt)").isEmpty();
+    }
+
+    @Test
+    void everyTestSeriesHasTheLabelsAndValuesTheNodeExports() {
+      Map<String, Set<String>> exported = Monitoring.metricLabels();
+      List<String> series = Monitoring.ruleTestFiles().stream().map(Monitoring::yaml)
+          .flatMap(file -> file.path("tests").valueStream())
+          .flatMap(test -> test.path("input_series").valueStream())
+          .map(input -> input.path("series").asString()).toList();
+      assertThat(series).isNotEmpty().allSatisfy(text -> {
+        Matcher m = SERIES.matcher(text);
+        assertThat(m.matches()).as("series %s", text).isTrue();
+        if (Monitoring.PROMETHEUS_SERIES.contains(m.group(1))) {
+          return;
+        }
+        Set<String> labels = new TreeSet<>(PromQl.labelNames(m.group(2)));
+        labels.removeAll(Monitoring.TARGET_LABELS);
+        assertThat(labels).as("labels of %s", text).isEqualTo(exported.get(m.group(1)));
+        LABEL_VALUE.matcher(m.group(2)).results().filter(v -> WIRE_VALUES.containsKey(v.group(1)))
+            .forEach(v -> assertThat(WIRE_VALUES.get(v.group(1))).as("%s in %s", v.group(1), text)
+                .contains(v.group(2)));
+      });
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +21,8 @@ class DashboardTest {
 
   private static final String DATASOURCE = "${datasource}";
   private static final String JOB = "job=\"$job\"";
+  /** {{label}} in a legend. */
+  private static final Pattern LEGEND_LABEL = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
   /** The panels a row holds: nested when it is collapsed, else those after it up to the next row. */
   private static List<JsonNode> panelsOf(JsonNode row) {
@@ -134,6 +139,21 @@ class DashboardTest {
     @Test
     void everyMetricOfTheFixtureIsShownSomewhere() {
       assertThat(metricNames()).containsAll(Monitoring.expectedMetricNames());
+    }
+
+    @Test
+    void everyLabelAQuerySelectsGroupsByOrShowsIsOneItsMetricsHave() {
+      Map<String, Set<String>> unknown = new TreeMap<>();
+      Dashboard.panels().flatMap(p -> p.path("targets").valueStream()).forEach(target -> {
+        String expr = target.path("expr").asString();
+        Set<String> shown = new TreeSet<>();
+        LEGEND_LABEL.matcher(target.path("legendFormat").asString("")).results().forEach(m -> shown.add(m.group(1)));
+        Set<String> labels = Monitoring.labelsNotExported(expr, shown);
+        if (!labels.isEmpty()) {
+          unknown.put(expr, labels);
+        }
+      });
+      assertThat(unknown).as("labels no metric of the query has (see metric-labels.txt)").isEmpty();
     }
 
     @Test

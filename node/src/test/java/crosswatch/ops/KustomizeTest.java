@@ -67,11 +67,11 @@ class KustomizeTest {
     }
 
     @EachRegion
-    void probesLivenessOnHealthzAndReadinessOnReadyzOfTheHttpPort(String region) {
+    void probesLivenessOnHealthzAndReadinessOnReadyzOfTheHttpPortOverHttps(String region) {
       JsonNode container = container(region);
-      assertThat(probe(container, "startupProbe")).isEqualTo("/healthz:http");
-      assertThat(probe(container, "livenessProbe")).isEqualTo("/healthz:http");
-      assertThat(probe(container, "readinessProbe")).isEqualTo("/readyz:http");
+      assertThat(probe(container, "startupProbe")).isEqualTo("HTTPS /healthz:http");
+      assertThat(probe(container, "livenessProbe")).isEqualTo("HTTPS /healthz:http");
+      assertThat(probe(container, "readinessProbe")).isEqualTo("HTTPS /readyz:http");
       assertThat(each(container.path("ports")).filter(p -> p.path("name").asString().equals("http"))
           .map(p -> p.path("containerPort").asInt())).containsExactly(7300);
     }
@@ -201,6 +201,62 @@ class KustomizeTest {
   }
 
   @Nested
+  class Https {
+    @EachRegion
+    void servesHttpsFromASecretsKeyMaterialWithPasswordsFromASecret(String region) {
+      Map<String, JsonNode> env = env(region);
+      String secretMount = secretMountOf(region, "crosswatch-http-tls");
+      assertThat(env.get("CROSSWATCH_HTTP_TLS_KEYSTORE").path("value").asString()).startsWith(secretMount + "/");
+      assertThat(env.get("CROSSWATCH_HTTP_TLS_TRUSTSTORE").path("value").asString()).startsWith(secretMount + "/");
+      for (String password : List.of("CROSSWATCH_HTTP_TLS_KEYSTORE_PASSWORD", "CROSSWATCH_HTTP_TLS_TRUSTSTORE_PASSWORD")) {
+        assertThat(env.get(password).has("value")).as(password).isFalse();
+        assertThat(env.get(password).path("valueFrom").path("secretKeyRef").path("name").asString()).as(password)
+            .isNotEmpty();
+      }
+    }
+
+    @EachRegion
+    void asksForClientCertificatesButLetsTheProbesThrough(String region) {
+      // required would fail every probe: the kubelet cannot show a certificate.
+      assertThat(env(region).get("CROSSWATCH_HTTP_TLS_CLIENT_AUTH").path("value").asString()).isEqualTo("optional");
+    }
+
+    @EachRegion
+    void theServiceMonitorScrapesTheHttpServiceOverHttpsWithAClientCertificateFromSecrets(String region) {
+      JsonNode monitor = manifest(region, "ServiceMonitor", "crosswatch").path("spec");
+      JsonNode service = manifest(region, "Service", "crosswatch-http").path("metadata").path("labels");
+      JsonNode ping = manifest(region, "Service", "crosswatch-ping").path("metadata").path("labels");
+      assertThat(monitor.path("selector").path("matchLabels").properties()).isNotEmpty()
+          .allSatisfy(l -> assertThat(service.path(l.getKey()).asString()).isEqualTo(l.getValue().asString()))
+          .anySatisfy(l -> assertThat(ping.path(l.getKey()).asString()).isNotEqualTo(l.getValue().asString()));
+      assertThat(service.path(monitor.path("jobLabel").asString()).asString()).as("the job the rules select")
+          .isEqualTo("crosswatch");
+
+      JsonNode endpoint = monitor.path("endpoints").get(0);
+      assertThat(monitor.path("endpoints").size()).isEqualTo(1);
+      assertThat(each(manifest(region, "Service", "crosswatch-http").path("spec").path("ports"))
+          .map(p -> p.path("name").asString())).contains(endpoint.path("port").asString());
+      assertThat(endpoint.path("scheme").asString()).isEqualTo("https");
+      assertThat(endpoint.path("path").asString()).isEqualTo("/metrics");
+      JsonNode tls = endpoint.path("tlsConfig");
+      assertThat(tls.path("serverName").asString()).isEqualTo("crosswatch-http");
+      assertThat(tls.path("ca").path("secret").path("name").asString()).isEqualTo("crosswatch-http-tls");
+      assertThat(tls.path("cert").path("secret").path("name").asString()).isNotEmpty()
+          .isEqualTo(tls.path("keySecret").path("name").asString());
+      assertThat(tls.has("insecureSkipVerify")).isFalse();
+    }
+
+    @EachRegion
+    void theNetworkPolicyLetsPrometheusNamespaceReachTheHttpPort(String region) {
+      JsonNode http = each(manifest(region, "NetworkPolicy", "crosswatch").path("spec").path("ingress"))
+          .filter(rule -> each(rule.path("ports")).anyMatch(p -> p.path("port").asInt() == 7300)).findFirst()
+          .orElseThrow();
+      assertThat(each(http.path("from")).map(peer -> peer.path("namespaceSelector").path("matchLabels")
+          .path("kubernetes.io/metadata.name").asString())).contains("monitoring");
+    }
+  }
+
+  @Nested
   class Regions {
     @Test
     void differInRpcSecretClusterNameSiteAndNamespace() {
@@ -257,7 +313,16 @@ class KustomizeTest {
 
   private static String probe(JsonNode container, String kind) {
     JsonNode get = container.path(kind).path("httpGet");
-    return get.path("path").asString() + ":" + get.path("port").asString();
+    return get.path("scheme").asString("HTTP") + " " + get.path("path").asString() + ":" + get.path("port").asString();
+  }
+
+  /** Where the container mounts the volume that holds {@code secret}. */
+  private static String secretMountOf(String region, String secret) {
+    String volume = each(podSpec(region).path("volumes"))
+        .filter(v -> v.path("secret").path("secretName").asString().equals(secret))
+        .map(v -> v.path("name").asString()).findFirst().orElseThrow(() -> new AssertionError("no volume of " + secret));
+    return each(container(region).path("volumeMounts")).filter(m -> m.path("name").asString().equals(volume))
+        .map(m -> m.path("mountPath").asString()).findFirst().orElseThrow();
   }
 
   /** The selector's labels, asserting that the pod template carries them all. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,19 @@ final class PromQl {
 
   static SortedSet<String> metricNames(String expr) {
     SortedSet<String> names = new TreeSet<>();
+    walk(expr, names::add, list -> { });
+    return names;
+  }
+
+  /** The label names an expression groups or matches by: the lists of by, without, on, ignoring and group_*. */
+  static SortedSet<String> groupingLabels(String expr) {
+    SortedSet<String> names = new TreeSet<>();
+    walk(expr, metric -> { }, list -> names.addAll(labelNames(list)));
+    return names;
+  }
+
+  /** Hands each metric name to {@code metrics} and the inside of each label list (by, on, ...) to {@code lists}. */
+  private static void walk(String expr, Consumer<String> metrics, Consumer<String> lists) {
     int i = 0;
     while (i < expr.length()) {
       char c = expr.charAt(i);
@@ -45,10 +59,12 @@ final class PromQl {
         int next = skipSpaces(expr, end);
         boolean call = next < expr.length() && expr.charAt(next) == '(';
         if (call && LABEL_LISTS.contains(word)) {
-          i = skipPast(expr, next, ')');
+          int close = skipPast(expr, next, ')');
+          lists.accept(expr.substring(next + 1, close - 1));
+          i = close;
         } else {
           if (!call && !KEYWORDS.contains(word)) {
-            names.add(word);
+            metrics.accept(word);
           }
           i = end;
         }
@@ -56,7 +72,6 @@ final class PromQl {
         i++;
       }
     }
-    return names;
   }
 
   /** For each place the metric is selected: its label matchers, e.g. {@code {job="x"}}, or "" when it has none. */
@@ -68,6 +83,25 @@ final class PromQl {
       matchers.add(next < expr.length() && expr.charAt(next) == '{' ? expr.substring(next, skipPast(expr, next, '}')) : "");
     }
     return matchers;
+  }
+
+  /** The label names of a matcher list such as {@code {job="x", chain_id=~"9.*"}}. */
+  static SortedSet<String> labelNames(String matchers) {
+    SortedSet<String> names = new TreeSet<>();
+    int i = 0;
+    while (i < matchers.length()) {
+      char c = matchers.charAt(i);
+      if (c == '"' || c == '\'' || c == '`') {
+        i = skipString(matchers, i);
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = skipWord(matchers, i);
+        names.add(matchers.substring(i, end));
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return names;
   }
 
   /** For each place the metric is selected: the function it is the first argument of, or "" when none. */

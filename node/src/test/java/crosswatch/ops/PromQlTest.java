@@ -59,6 +59,27 @@ class PromQlTest {
   }
 
   @Nested
+  class Labels {
+    @Test
+    void aMatcherListNamesEachLabelOnceWhateverItsOperator() {
+      assertThat(PromQl.labelNames("{job=\"x\", chain_id=~\"9.*\", reason!='a=b', safety!~`c`}"))
+          .containsExactly("chain_id", "job", "reason", "safety");
+    }
+
+    @Test
+    void groupingListsOfAggregationsAndVectorMatchingAreCollected() {
+      assertThat(PromQl.groupingLabels("sum by (executing_chain_id) (a{x=\"by (no)\"}) * on (instance) "
+          + "group_left (node) b or max without (pod) (c) / ignoring(le) d"))
+          .containsExactly("executing_chain_id", "instance", "le", "node", "pod");
+    }
+
+    @Test
+    void anExpressionWithoutGroupingHasNoGroupingLabels() {
+      assertThat(PromQl.groupingLabels("rate(a_total{by=\"x\"}[5m]) > 0")).isEmpty();
+    }
+  }
+
+  @Nested
   class Selections {
     @Test
     void eachSelectionOfAMetricReportsItsMatchers() {

@@ -2,6 +2,7 @@ package crosswatch.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.metrics.Meters;
 import crosswatch.protocol.Reason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordMergePolicyTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final RecordMergePolicy policy = new RecordMergePolicy(registry);
+  private final RecordMergePolicy policy = new RecordMergePolicy(registry.counter(Meters.MERGED),
+      registry.counter(Meters.KEPT_PREFERRED));
 
   @SuppressWarnings("unchecked") // Infinispan declares ImmortalCacheEntry without type parameters
   private static CacheEntry<MessageKey, MessageRecord> entry(MessageRecord r) {
@@ -20,7 +22,7 @@ class RecordMergePolicyTest {
   }
 
   private double resolved(String outcome) {
-    return registry.get(RecordMergePolicy.CONFLICTS_RESOLVED).tag("outcome", outcome).counter().count();
+    return registry.get(outcome).counter().count();
   }
 
   @Nested

@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import crosswatch.cluster.ClusterStores;
 import crosswatch.cluster.Membership;
-import crosswatch.cluster.PartitionMerges;
 import crosswatch.cluster.RunningNodes;
 import crosswatch.cluster.TestNodes;
+import crosswatch.metrics.Meters;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageQuery;
 import crosswatch.store.MessageRecord;
-import crosswatch.store.RecordMergePolicy;
 import crosswatch.store.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +139,7 @@ class PartitionTest {
     assertThat(IntStream.range(0, 3).mapToDouble(i -> resolved(i, "merged")).sum())
         .isGreaterThanOrEqualTo(differing);
     assertThat(IntStream.range(0, 3).mapToDouble(i -> resolved(i, "kept-preferred")).sum()).isZero();
-    IntStream.range(0, 3).forEach(i -> assertThat(nodes.registry(i).get(PartitionMerges.MERGES).counter().count())
+    IntStream.range(0, 3).forEach(i -> assertThat(nodes.registry(i).get(Meters.MERGES).counter().count())
         .as("merges seen by %s", NAMES.get(i)).isGreaterThanOrEqualTo(1));
   }
 
@@ -149,7 +148,7 @@ class PartitionTest {
   }
 
   private double resolved(int member, String outcome) {
-    return nodes.registry(member).get(RecordMergePolicy.CONFLICTS_RESOLVED).tag("outcome", outcome).counter()
+    return nodes.registry(member).get(Meters.CONFLICTS_RESOLVED).tag(Meters.OUTCOME, outcome).counter()
         .count();
   }
 }
