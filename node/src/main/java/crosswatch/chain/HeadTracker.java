@@ -2,12 +2,12 @@ package crosswatch.chain;
 
 import crosswatch.judge.ChainEvents;
 import crosswatch.judge.ChainUnavailable;
-import crosswatch.judge.Workers;
+import crosswatch.judge.Worker;
 import crosswatch.store.ChainHead;
 import crosswatch.store.HeadBlock;
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,7 +29,17 @@ final class HeadTracker implements AutoCloseable {
   private final ChainRpc rpc;
   private final Duration safeInterval;
   private final LinkedBlockingQueue<BlockHeader> latestSeen = new LinkedBlockingQueue<>();
-  private Thread thread;
+  private ChainEvents events;
+  private Worker worker;
+  // Confined to the worker.
+  private HeadBlock latest;
+  private HeadBlock safe;
+  private HeadBlock finalized;
+  private ChainHead reported;
+  private long nextSafeRead;
+  private long nextLatestReport;
+  private boolean handedOver;
+  private int failures;
 
   HeadTracker(ChainRpc rpc, Duration safeInterval) {
     this.rpc = rpc;
@@ -37,7 +47,8 @@ final class HeadTracker implements AutoCloseable {
   }
 
   synchronized void start(ChainEvents events) {
-    thread = Thread.ofVirtual().name("heads-" + rpc.chainId()).start(() -> run(events));
+    this.events = events;
+    worker = Worker.start("heads-" + rpc.chainId(), this::follow);
   }
 
   /** The scanner saw this head; never blocks it. */
@@ -45,63 +56,51 @@ final class HeadTracker implements AutoCloseable {
     latestSeen.add(head);
   }
 
-  private void run(ChainEvents events) {
-    HeadBlock latest = null;
-    HeadBlock safe = null;
-    HeadBlock finalized = null;
-    ChainHead reported = null;
-    long nextSafeRead = 0;
-    long nextLatestReport = 0;
-    boolean handedOver = false;
-    int failures = 0;
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        long now = System.nanoTime();
-        if (safe == null || now >= nextSafeRead) {
-          try {
-            boolean askLatest = !handedOver;
-            List<BlockHeader> tagged = askLatest ? rpc.taggedHeaders(List.of("latest", "safe", "finalized"))
-                : rpc.taggedHeaders(List.of("safe", "finalized"));
-            if (askLatest) {
-              latest = block(tagged.removeFirst());
-            }
-            handedOver = false;
-            safe = block(tagged.get(0));
-            finalized = block(tagged.get(1));
-            if (failures > 0) {
-              log.info("chain heads available again chainId={} failures={}", rpc.chainId(), failures);
-            }
-            failures = 0;
-          } catch (ChainUnavailable | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-              return;
-            }
-            if (++failures == 1) {
-              log.warn("chain heads unavailable chainId={} error={}", rpc.chainId(), e.getMessage());
-            }
-          }
-          nextSafeRead = now + safeInterval.toNanos();
-        }
-        if (latest != null && safe != null && now >= nextLatestReport) {
-          var head = new ChainHead(rpc.chainId(), latest, safe, finalized);
-          if (!head.equals(reported)) {
-            events.headsMoved(head);
-            reported = head;
-            nextLatestReport = now + TimeUnit.MILLISECONDS.toNanos(LATEST_EVERY_MS);
-          }
-        }
-        boolean unreported = latest != null && safe != null
-            && (reported == null || !reported.latest().equals(latest));
-        long until = unreported ? Math.min(nextSafeRead, nextLatestReport) : nextSafeRead;
-        BlockHeader seen = latestSeen.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (seen != null) {
-          var more = new ArrayList<BlockHeader>();
-          latestSeen.drainTo(more);
-          latest = block(more.isEmpty() ? seen : more.getLast());
-          handedOver = true;
-        }
-      } catch (InterruptedException e) {
-        return;
+  /** Reads the heads when due, reports a change, and waits for a head from the scanner or the next read. */
+  private void follow() throws InterruptedException {
+    long now = System.nanoTime();
+    if (safe == null || now >= nextSafeRead) {
+      read();
+      nextSafeRead = now + safeInterval.toNanos();
+    }
+    if (latest != null && safe != null && now >= nextLatestReport) {
+      var head = new ChainHead(rpc.chainId(), latest, safe, finalized);
+      if (!head.equals(reported)) {
+        events.headsMoved(head);
+        reported = head;
+        nextLatestReport = now + TimeUnit.MILLISECONDS.toNanos(LATEST_EVERY_MS);
+      }
+    }
+    boolean unreported = latest != null && safe != null && (reported == null || !reported.latest().equals(latest));
+    long until = unreported ? Math.min(nextSafeRead, nextLatestReport) : nextSafeRead;
+    BlockHeader seen = latestSeen.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+    if (seen != null) {
+      var more = new ArrayList<BlockHeader>();
+      latestSeen.drainTo(more);
+      latest = block(more.isEmpty() ? seen : more.getLast());
+      handedOver = true;
+    }
+  }
+
+  /** Safe and finalized, and latest too unless the scanner handed one over since the last read. */
+  private void read() {
+    try {
+      boolean askLatest = !handedOver;
+      List<BlockHeader> tagged = askLatest ? rpc.taggedHeaders(List.of("latest", "safe", "finalized"))
+          : rpc.taggedHeaders(List.of("safe", "finalized"));
+      if (askLatest) {
+        latest = block(tagged.removeFirst());
+      }
+      handedOver = false;
+      safe = block(tagged.get(0));
+      finalized = block(tagged.get(1));
+      if (failures > 0) {
+        log.info("chain heads available again chainId={} failures={}", rpc.chainId(), failures);
+      }
+      failures = 0;
+    } catch (ChainUnavailable e) {
+      if (!Thread.currentThread().isInterrupted() && ++failures == 1) {
+        log.warn("chain heads unavailable chainId={} error={}", rpc.chainId(), e.getMessage());
       }
     }
   }
@@ -112,10 +111,10 @@ final class HeadTracker implements AutoCloseable {
 
   @Override
   public void close() {
-    Thread running;
+    Worker running;
     synchronized (this) {
-      running = thread;
+      running = worker;
     }
-    Workers.stop(running);
+    Worker.stop(running);
   }
 }

@@ -2,6 +2,7 @@ package crosswatch.chain;
 
 import crosswatch.judge.ChainEvents;
 import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.Worker;
 import crosswatch.metrics.ChainMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +36,11 @@ public final class LogScanner implements AutoCloseable {
   private volatile boolean connected;
   private volatile String lastError;
   private volatile Instant lastErrorAt;
-  private Thread thread;
+  private Worker worker;
+  private StartBlock from;
+  // Confined to the worker.
+  private boolean begun;
+  private int failures;
 
   public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
                     CheckpointStore checkpoints, MeterRegistry registry) {
@@ -57,43 +62,39 @@ public final class LogScanner implements AutoCloseable {
 
   /** {@link #start(ChainEvents)}, beginning at {@code from} instead of the configured start when no checkpoint exists. */
   public synchronized void start(ChainEvents events, StartBlock from) {
-    if (thread != null) {
+    if (worker != null) {
       throw new IllegalStateException("already started: chainId=" + chainId);
     }
     scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
-    thread = Thread.ofVirtual().name("scanner-" + chainId).start(() -> run(from));
+    this.from = from;
+    begun = false;
+    failures = 0;
+    worker = Worker.start("scanner-" + chainId, this::scanStep);
     headTracker.start(events);
   }
 
-  private void run(StartBlock start) {
-    boolean begun = false;
-    int failures = 0;
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        if (!begun) {
-          scanner.begin(start);
-          begun = true;
-        } else if (scanner.caughtUp()) {
-          List<HeadSource.Seen> seen = heads.next();
-          scanner.observe(seen);
-          headTracker.latest(seen.getLast().header());
-        } else {
-          scanner.step();
-        }
-        up();
-        failures = 0;
-      } catch (InterruptedException e) {
-        return;
-      } catch (ChainUnavailable | RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-        failures++;
-        down(e, failures);
-        if (!pause(failures)) {
-          return;
-        }
+  /** One step of the scan; a failure marks the chain down and waits (longer each time) before the next. */
+  private void scanStep() throws InterruptedException {
+    try {
+      if (!begun) {
+        scanner.begin(from);
+        begun = true;
+      } else if (scanner.caughtUp()) {
+        List<HeadSource.Seen> seen = heads.next();
+        scanner.observe(seen);
+        headTracker.latest(seen.getLast().header());
+      } else {
+        scanner.step();
       }
+      up();
+      failures = 0;
+    } catch (ChainUnavailable | RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      failures++;
+      down(e, failures);
+      Thread.sleep(settings.reconnect().delay(failures, ThreadLocalRandom.current()));
     }
   }
 
@@ -119,15 +120,6 @@ public final class LogScanner implements AutoCloseable {
     }
   }
 
-  private boolean pause(int failures) {
-    try {
-      Thread.sleep(settings.reconnect().delay(failures, ThreadLocalRandom.current()));
-      return true;
-    } catch (InterruptedException e) {
-      return false;
-    }
-  }
-
   public ChainState state() {
     BlockScanner current = scanner;
     OptionalLong head = OptionalLong.empty();
@@ -150,20 +142,13 @@ public final class LogScanner implements AutoCloseable {
   @Override
   public void close() {
     headTracker.close();
-    Thread running;
+    Worker running;
     synchronized (this) {
-      running = thread;
+      running = worker;
+      worker = null;
     }
     if (running != null) {
-      running.interrupt();
-      try {
-        running.join(settings.requestTimeout().plus(Duration.ofSeconds(1)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      synchronized (this) {
-        thread = null;
-      }
+      running.stop(settings.requestTimeout().plus(Duration.ofSeconds(1)));
     }
   }
 }

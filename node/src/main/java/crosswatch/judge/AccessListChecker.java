@@ -28,7 +28,7 @@ final class AccessListChecker implements AutoCloseable {
   private final AccessLists accessLists;
   private final StatusWriter writer;
   private final LinkedBlockingQueue<MessageRecord> waiting = new LinkedBlockingQueue<>();
-  private Thread thread;
+  private Worker worker;
 
   AccessListChecker(long chainId, AccessLists accessLists, StatusWriter writer) {
     this.chainId = chainId;
@@ -37,32 +37,22 @@ final class AccessListChecker implements AutoCloseable {
   }
 
   void start() {
-    thread = Thread.ofVirtual().name("access-lists-" + chainId).start(this::run);
+    worker = Worker.start("access-lists-" + chainId, this::checkWaiting);
   }
 
   void check(List<MessageRecord> records) {
     waiting.addAll(records);
   }
 
-  private void run() {
-    while (true) {
-      var due = new ArrayList<MessageRecord>();
-      try {
-        due.add(waiting.take());
-      } catch (InterruptedException e) {
-        return;
-      }
-      waiting.drainTo(due);
-      try {
-        round(due);
-      } catch (ChainUnavailable e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
+  private void checkWaiting() throws InterruptedException {
+    var due = new ArrayList<MessageRecord>(List.of(waiting.take()));
+    waiting.drainTo(due);
+    try {
+      round(due);
+    } catch (ChainUnavailable e) {
+      if (!Thread.currentThread().isInterrupted()) {
         log.warn("access lists unavailable, messages stay unchecked executingChainId={} messages={} error={}",
             chainId, due.size(), e.getMessage());
-      } catch (RuntimeException e) {
-        log.error("access list round failed executingChainId={} messages={}", chainId, due.size(), e);
       }
     }
   }
@@ -99,6 +89,6 @@ final class AccessListChecker implements AutoCloseable {
 
   @Override
   public void close() {
-    Workers.stop(thread);
+    Worker.stop(worker);
   }
 }

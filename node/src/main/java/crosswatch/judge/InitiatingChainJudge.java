@@ -59,7 +59,7 @@ final class InitiatingChainJudge implements AutoCloseable {
   private long scanned = -1;
   private int failures;
   private long retryAtNanos;
-  private Thread thread;
+  private Worker worker;
 
   InitiatingChainJudge(long chainId, InitiatingBlocks blocks, Context context) {
     this.chainId = chainId;
@@ -68,7 +68,7 @@ final class InitiatingChainJudge implements AutoCloseable {
   }
 
   void start() {
-    thread = Thread.ofVirtual().name("judge-" + chainId).start(this::run);
+    worker = Worker.start("judge-" + chainId, this::judgeDue);
   }
 
   void judge(List<MessageRecord> records) {
@@ -83,34 +83,31 @@ final class InitiatingChainJudge implements AutoCloseable {
     events.add(new Reorged(ancestor));
   }
 
-  private void run() {
-    while (true) {
-      var due = new ArrayList<MessageRecord>();
-      try {
-        Event first = retryAtNanos == 0 ? events.take()
-            : events.poll(retryAtNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-        var batch = new ArrayList<Event>();
-        if (first != null) {
-          batch.add(first);
-        }
-        events.drainTo(batch);
-        batch.forEach(e -> apply(e, due));
-        if (retryAtNanos != 0 && System.nanoTime() >= retryAtNanos) {
-          retryAtNanos = 0;
-          due.addAll(waiting.release(scanned));
-        }
-        if (!due.isEmpty()) {
-          round(due);
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        log.error("judging round failed initiatingChainId={} messages={}", chainId, due.size(), e);
-        due.forEach(waiting::add);
-        retryLater();
+  /** Waits for events (or the retry time), applies them, and judges every message they made due. */
+  private void judgeDue() throws InterruptedException {
+    var due = new ArrayList<MessageRecord>();
+    try {
+      Event first = retryAtNanos == 0 ? events.take()
+          : events.poll(retryAtNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+      var batch = new ArrayList<Event>();
+      if (first != null) {
+        batch.add(first);
       }
-      context.listener().waiting(chainId, waiting.size());
+      events.drainTo(batch);
+      batch.forEach(e -> apply(e, due));
+      if (retryAtNanos != 0 && System.nanoTime() >= retryAtNanos) {
+        retryAtNanos = 0;
+        due.addAll(waiting.release(scanned));
+      }
+      if (!due.isEmpty()) {
+        round(due);
+      }
+    } catch (RuntimeException e) {
+      log.error("judging round failed initiatingChainId={} messages={}", chainId, due.size(), e);
+      due.forEach(waiting::add);
+      retryLater();
     }
+    context.listener().waiting(chainId, waiting.size());
   }
 
   private void apply(Event event, List<MessageRecord> due) {
@@ -316,6 +313,6 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   @Override
   public void close() {
-    Workers.stop(thread);
+    Worker.stop(worker);
   }
 }

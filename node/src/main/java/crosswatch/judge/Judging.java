@@ -55,7 +55,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final ChainHeads heads;
   private final SafetyRaiser safety;
   private final Duration sweepInterval;
-  private Thread sweeper;
+  private Worker sweeper;
 
   /** Judging without access-list checks, with heads kept in this process and the default sweep. */
   public Judging(Map<Long, InitiatingBlocks> chains, DependencySet dependencies, MessageStore store,
@@ -103,7 +103,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
       return;
     }
     checkers.values().forEach(AccessListChecker::start);
-    sweeper = Thread.ofVirtual().name("sweep").start(this::sweepEvery);
+    sweeper = Worker.start("sweep", () -> {
+      Thread.sleep(sweepInterval);
+      sweep();
+    });
     log.info("sweep started sweepInterval={}", sweepInterval);
   }
 
@@ -192,21 +195,6 @@ public final class Judging implements ChainEvents, AutoCloseable {
     safety.headsMoved(head);
   }
 
-  private void sweepEvery() {
-    while (true) {
-      try {
-        Thread.sleep(sweepInterval);
-      } catch (InterruptedException e) {
-        return;
-      }
-      try {
-        sweep();
-      } catch (RuntimeException e) {
-        log.error("sweep failed", e);
-      }
-    }
-  }
-
   /**
    * Catches what events missed: pending messages are judged again, messages behind the heads are settled, and
    * unchecked access lists are checked again.
@@ -284,7 +272,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   /** Stops the sweep, the checkers and every judge; messages still waiting stay pending in the store. */
   @Override
   public synchronized void close() {
-    Workers.stop(sweeper);
+    Worker.stop(sweeper);
     checkers.values().forEach(AccessListChecker::close);
     owned.clear();
     judges.values().forEach(InitiatingChainJudge::close);
