@@ -9,8 +9,10 @@ import tools.jackson.databind.JsonNode;
  * @param requests the requests, in the client's order (one for a single request)
  * @param batch whether they came as a JSON array
  * @param overWebSocket whether they came over ws
+ * @param target the path and query the client asked for (where a provider's URL holds the API key), which
+ *     providers' error answers often repeat
  */
-record Exchange(List<JsonNode> requests, boolean batch, boolean overWebSocket) {
+record Exchange(List<JsonNode> requests, boolean batch, boolean overWebSocket, String target) {
   Exchange {
     requests = List.copyOf(requests);
   }

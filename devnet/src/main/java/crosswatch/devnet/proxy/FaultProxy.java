@@ -57,6 +57,8 @@ public final class FaultProxy implements AutoCloseable {
   private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
   private final List<Runnable> hung = new ArrayList<>();
   private final Map<String, Long> counts = new HashMap<>();
+  private long roundTrips;
+  private volatile Consumer<JsonNode> listener = request -> { };
   private final HttpServer server;
   private volatile State state;
 
@@ -126,24 +128,34 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Requests received so far, by method. */
   public synchronized RequestCounts counts() {
-    return new RequestCounts(counts);
+    return new RequestCounts(counts, roundTrips);
   }
 
   /** Requests received since the last call (or the start), counting from zero again. */
   public synchronized RequestCounts takeCounts() {
-    RequestCounts taken = new RequestCounts(counts);
+    RequestCounts taken = counts();
     counts.clear();
+    roundTrips = 0;
     return taken;
   }
 
-  private synchronized void count(Exchange exchange) {
-    exchange.requests().forEach(r -> counts.merge(Json.method(r), 1L, Long::sum));
+  /** Hands every request (each batch element) to {@code listener} as it arrives, instead of the one before. */
+  public void onRequest(Consumer<JsonNode> listener) {
+    this.listener = listener;
+  }
+
+  private void count(Exchange exchange) {
+    synchronized (this) {
+      exchange.requests().forEach(r -> counts.merge(Json.method(r), 1L, Long::sum));
+      roundTrips++;
+    }
+    exchange.requests().forEach(listener);
   }
 
   private void onRequest(HttpServerRequest request) {
     Context context = vertx.getOrCreateContext();
     request.body().onSuccess(body -> workers.execute(() -> {
-      Optional<Exchange> exchange = parse(body.toString(), false);
+      Optional<Exchange> exchange = parse(body.toString(), false, request.uri());
       if (exchange.isEmpty()) {
         respond(request, context, Outcome.json(Json.error(null, -32700, "parse error", null).toString()));
         return;
@@ -162,7 +174,7 @@ public final class FaultProxy implements AutoCloseable {
       session.closed();
     });
     ws.textMessageHandler(text -> workers.execute(() -> {
-      Optional<Exchange> exchange = parse(text, true);
+      Optional<Exchange> exchange = parse(text, true, ws.uri());
       if (exchange.isEmpty()) {
         session.send(Json.error(null, -32700, "parse error", null).toString());
         return;
@@ -172,11 +184,11 @@ public final class FaultProxy implements AutoCloseable {
     }));
   }
 
-  private static Optional<Exchange> parse(String body, boolean overWebSocket) {
+  private static Optional<Exchange> parse(String body, boolean overWebSocket, String target) {
     try {
       JsonNode json = Json.MAPPER.readTree(body);
       return json.isObject() || (json.isArray() && !json.isEmpty())
-          ? Optional.of(new Exchange(Json.elements(json), json.isArray(), overWebSocket))
+          ? Optional.of(new Exchange(Json.elements(json), json.isArray(), overWebSocket, target))
           : Optional.empty();
     } catch (JacksonException e) {
       return Optional.empty();

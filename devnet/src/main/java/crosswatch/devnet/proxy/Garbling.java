@@ -11,8 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Answers of one {@link Garbage} kind to matching exchanges; true answers to the rest. */
 final class Garbling implements Behaviour {
-  static final String HTML_PAGE = "<html><head><title>502 Bad Gateway</title></head>"
-      + "<body><h1>502 Bad Gateway</h1><p>The upstream server is temporarily unavailable.</p></body></html>";
 
   private final Match match;
   private final Garbage garbage;
@@ -28,7 +26,7 @@ final class Garbling implements Behaviour {
       return TRUTH.answer(exchange, upstream);
     }
     if (garbage == Garbage.HTML) {
-      return new Outcome.Answer(200, "text/html", Map.of(), HTML_PAGE, 1);
+      return new Outcome.Answer(200, "text/html", Map.of(), htmlPage(exchange.target()), 1);
     }
     List<JsonNode> answers = new ArrayList<>(upstream.call(exchange.requests()));
     return switch (garbage) {
@@ -49,7 +47,7 @@ final class Garbling implements Behaviour {
     }
     return Optional.of(switch (garbage) {
       case TRUNCATED_JSON -> truncated(notification.toString());
-      case HTML -> HTML_PAGE;
+      case HTML -> htmlPage("/");
       case WRONG_TYPES -> {
         ObjectNode copy = Json.copy(notification);
         JsonNode params = copy.get("params");
@@ -85,6 +83,12 @@ final class Garbling implements Behaviour {
       return new Outcome.Answer(200, "application/json", Map.of(), answers.getFirst().toString(), 2);
     }
     return Outcome.json(List.of(answers.getFirst(), answers.getFirst()), true);
+  }
+
+  /** A gateway's error page, which names the URL it could not serve. */
+  private static String htmlPage(String target) {
+    return "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
+        + "<p>The upstream server is temporarily unavailable for " + target + ".</p></body></html>";
   }
 
   private static String truncated(String body) {

@@ -39,7 +39,8 @@ final class RateLimiting implements Behaviour {
       return TRUTH.answer(exchange, upstream);
     }
     if (limit.http429() && !exchange.overWebSocket()) {
-      String body = Json.error(null, 429, "Too Many Requests: rate limit exceeded", null).toString();
+      String body = Json.error(null, 429, "Your app " + exchange.target()
+          + " has exceeded its compute units per second capacity", null).toString();
       return new Outcome.Answer(429, "application/json", Map.of("Retry-After", Long.toString(retryAfterSeconds)),
           body, 1);
     }
@@ -52,14 +53,15 @@ final class RateLimiting implements Behaviour {
     var trueAnswers = upstream.call(allowed).iterator();
     List<JsonNode> answers = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      answers.add(refused.get(i) ? limited(requests.get(i)) : trueAnswers.next());
+      answers.add(refused.get(i) ? limited(requests.get(i), exchange.target()) : trueAnswers.next());
     }
     return Outcome.json(answers, exchange.batch());
   }
 
-  /** What Infura answers: the error code, and how long to back off in its data. */
-  private JsonNode limited(JsonNode request) {
-    ObjectNode data = Json.MAPPER.createObjectNode().put("backoff_seconds", retryAfterSeconds);
+  /** What Infura answers: the error code, and in its data where to look and how long to back off. */
+  private JsonNode limited(JsonNode request, String target) {
+    ObjectNode data = Json.MAPPER.createObjectNode().put("see", "https://provider.example/dashboard" + target)
+        .put("backoff_seconds", retryAfterSeconds);
     return Json.error(request.get("id"), Fault.RateLimit.RATE_LIMITED, "request rate exceeded", data);
   }
 

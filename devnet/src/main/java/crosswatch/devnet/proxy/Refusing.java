@@ -23,7 +23,8 @@ final class Refusing implements Behaviour {
     return switch (fault) {
       case Fault.Status status -> exchange.overWebSocket()
           ? new Outcome.Close(TRY_AGAIN_LATER, "try again later")
-          : new Outcome.Answer(status.status(), "text/plain", Map.of(), "upstream answered " + status.status(), 1);
+          : new Outcome.Answer(status.status(), "text/plain", Map.of(),
+              status.status() + " Service Unavailable: no backend for " + exchange.target(), 1);
       case Fault.Reset reset -> new Outcome.Reset();
       case Fault.CloseWebSocket close -> new Outcome.Close(GOING_AWAY, "going away");
       default -> throw new IllegalArgumentException("not a refusal: " + fault);

@@ -6,9 +6,11 @@ import java.util.TreeMap;
 /**
  * Requests a proxy received, by JSON-RPC method, each batch element counted as one request (as providers bill).
  * Ws subscription notifications are not requests and are not counted.
+ *
+ * @param roundTrips http requests and ws messages: a batch is one round trip
  */
-public record RequestCounts(Map<String, Long> byMethod) {
-  public static final RequestCounts NONE = new RequestCounts(Map.of());
+public record RequestCounts(Map<String, Long> byMethod, long roundTrips) {
+  public static final RequestCounts NONE = new RequestCounts(Map.of(), 0);
 
   public RequestCounts {
     byMethod = Map.copyOf(byMethod);
@@ -24,6 +26,6 @@ public record RequestCounts(Map<String, Long> byMethod) {
 
   @Override
   public String toString() {
-    return "RequestCounts[total=" + total() + ", " + new TreeMap<>(byMethod) + "]";
+    return "RequestCounts[total=" + total() + ", roundTrips=" + roundTrips + ", " + new TreeMap<>(byMethod) + "]";
   }
 }

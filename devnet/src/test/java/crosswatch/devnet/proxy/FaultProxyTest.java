@@ -110,8 +110,11 @@ class FaultProxyTest {
         assertThat(ws.next(Duration.ofSeconds(5))).isNotNull();
       }
 
-      assertThat(proxy.takeCounts().byMethod()).isEqualTo(Map.of("eth_getBlockByNumber", 3L, "eth_chainId", 2L,
+      RequestCounts counts = proxy.takeCounts();
+      assertThat(counts.byMethod()).isEqualTo(Map.of("eth_getBlockByNumber", 3L, "eth_chainId", 2L,
           "eth_blockNumber", 1L, "eth_getLogs", 1L));
+      assertThat(counts.total()).isEqualTo(7);
+      assertThat(counts.roundTrips()).isEqualTo(3);
       assertThat(proxy.counts().total()).isZero();
       call(request(8, "eth_chainId", "[]"));
       assertThat(proxy.counts().byMethod()).isEqualTo(Map.of("eth_chainId", 1L));
@@ -138,6 +141,7 @@ class FaultProxyTest {
       HttpResponse<String> limited = post(url, request(1, "eth_chainId", "[]"));
       assertThat(limited.statusCode()).isEqualTo(429);
       assertThat(limited.headers().firstValue("Retry-After")).hasValue("3");
+      assertThat(limited.body()).as("a provider's answer that names the key").contains("/v3/key123?apikey=secret");
 
       proxy.heal();
       assertThat(call(request(2, "eth_chainId", "[]")).get("result").asString()).isEqualTo("0x385");
