@@ -110,7 +110,7 @@ abstract class FaultPhases {
     for (Optional<String> problem : more) {
       problem.ifPresent(problems::add);
     }
-    var all = new PhaseOutcome(outcome.fault(), problems, outcome.cost(), outcome.healedAt());
+    var all = new PhaseOutcome(outcome.fault(), problems, outcome.cost(), outcome.healedAt(), outcome.during());
     assertThat(all.problems()).as(all.summary()).isEmpty();
   }
 
@@ -130,6 +130,7 @@ abstract class FaultPhases {
     // The fault's scenario lasts while this much traffic is mined (about 10 s), not until some state is reached.
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
         .until(() -> net.ledger.count(start, TOUCHES_FAULTY) >= affected);
+    Optional<ChainView> during = faultyChain();
     Instant healed = Instant.now();
     RequestCounts spent = net.proxy.takeCounts();
     net.proxy.heal();
@@ -163,6 +164,8 @@ abstract class FaultPhases {
             + " messages > bound " + bound.toMillis() + " ms (baseline p99 " + baselineP99.toMillis() + " ms)");
       }
     }
+    during.map(ChainView::echoes).filter(words -> !words.isEmpty()).ifPresent(words -> problems.add(
+        "lastError repeats the upstream's answer or a parser's words " + words + ": " + during.get().lastError()));
     problems.addAll(leaks());
     if (net.watch.reconnects() > 0) {
       log.warn("event stream was reopened reconnects={}: states between may be missing", net.watch.reconnects());
@@ -173,7 +176,30 @@ abstract class FaultPhases {
     log.info("fault phase done fault={} lastedMs={} requests={} recoveredMs={} wrong={} lost={} p99Ms={} problems={}",
         name, cost.lasted().toMillis(), spent, recovered.map(Duration::toMillis).orElse(-1L), wrong.size(),
         lost.size(), p99.toMillis(), problems.size());
-    return new PhaseOutcome(name, problems, cost, healed);
+    return new PhaseOutcome(name, problems, cost, healed, during);
+  }
+
+  /** A problem when the node still showed the faulty chain connected at the end of the fault. */
+  protected static Optional<String> shownConnected(PhaseOutcome outcome) {
+    return outcome.during().filter(ChainView::connected).map(chain -> "chain " + ProxiedNode.FAULTY
+        + " still shown connected at the end of the fault (" + outcome.cost().lasted().toMillis() + " ms): " + chain);
+  }
+
+  /** The faulty chain as the node shows it now. */
+  protected final Optional<ChainView> faultyChain() {
+    return net.node.get("/api/v1/chains").flatMap(chains -> ChainView.of(chains, ProxiedNode.FAULTY));
+  }
+
+  /** Once healed, the faulty chain is shown connected, without an error that is over. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void onceHealedTheFaultyChainShowsConnectedAndNoStaleError() {
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> faultyChain().filter(c -> c.connected() && c.lastError().isEmpty()).isPresent());
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("chain " + ProxiedNode.FAULTY + " healed for 30 s still shows " + faultyChain(), e);
+    }
   }
 
   /** How long after healing every message of the phase showed its deserved verdict; empty when not in time. */

@@ -69,10 +69,12 @@ class HttpFaultsTest extends FaultPhases {
     assertRight(run("connection reset", Fault.reset()));
   }
 
+  /** Longer than the node's request timeout (10 s), which must show the chain disconnected by then. */
   @Test
   @Order(6)
   void aNodeThatTakesRequestsAndNeverAnswers() {
-    assertRight(run("hang", Fault.hang()));
+    PhaseOutcome outcome = run("hang", Fault.hang(), AFFECTED * 3 / 2);
+    assertRight(outcome, shownConnected(outcome));
   }
 
   @Test

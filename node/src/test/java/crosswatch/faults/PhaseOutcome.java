@@ -1,13 +1,18 @@
 package crosswatch.faults;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one phase showed: the problems found (empty when the node stayed right) and what the fault cost.
  *
  * @param problems one line each: wrong verdicts, lost or made-up messages, no recovery, slowed chains, leaks
+ * @param healedAt when the fault ended
+ * @param during the faulty chain as the node showed it just before healing
  */
-record PhaseOutcome(String fault, List<String> problems, PhaseCost cost, java.time.Instant healedAt) {
+record PhaseOutcome(String fault, List<String> problems, PhaseCost cost, Instant healedAt,
+                    Optional<ChainView> during) {
   PhaseOutcome {
     problems = List.copyOf(problems);
   }
