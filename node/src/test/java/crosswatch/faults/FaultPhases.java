@@ -125,6 +125,8 @@ abstract class FaultPhases {
     }
     Instant start = Instant.now();
     Set<String> wrongBefore = judgements.everWrong(start);
+    Set<String> accessListsWrongBefore = judgements.wrongAccessLists(Instant.EPOCH, start, Set.of()).keySet();
+    long outputBefore = outputLength();
     net.proxy.takeCounts();
     net.proxy.fault(fault);
     // The fault's scenario lasts while this much traffic is mined (about 10 s), not until some state is reached.
@@ -142,6 +144,12 @@ abstract class FaultPhases {
     Map<String, Shown> wrong = judgements.wrongShown(start, end, wrongBefore);
     List<EmittedMessage> lost = lost(due);
     reportWrong(wrong, start, problems);
+    Map<String, Shown> wrongAccessLists = judgements.wrongAccessLists(start, end, accessListsWrongBefore);
+    if (!wrongAccessLists.isEmpty()) {
+      problems.add(wrongAccessLists.size() + " valid messages shown undeclared by their access list, which declares"
+          + " them, e.g. " + wrongAccessLists.entrySet().stream().limit(5)
+          .map(e -> e.getKey() + " access list " + e.getValue().accessList()).toList());
+    }
     if (!lost.isEmpty()) {
       problems.add(lost.size() + " of " + due.size() + " messages lost (never shown, 404), e.g. " + examples(lost));
     }
@@ -166,12 +174,12 @@ abstract class FaultPhases {
     }
     during.map(ChainView::echoes).filter(words -> !words.isEmpty()).ifPresent(words -> problems.add(
         "lastError repeats the upstream's answer or a parser's words " + words + ": " + during.get().lastError()));
-    problems.addAll(leaks());
+    problems.addAll(leaks(outputBefore));
     if (net.watch.reconnects() > 0) {
       log.warn("event stream was reopened reconnects={}: states between may be missing", net.watch.reconnects());
     }
     var cost = new PhaseCost(overWebSocket() ? "ws" : "http", name, Duration.between(start, healed), spent,
-        recovered, wrong.size(), lost.size(), p99, baselineP99 == null ? p99 : baselineP99);
+        recovered, wrong.size(), wrongAccessLists.size(), lost.size(), p99, baselineP99 == null ? p99 : baselineP99);
     costs.add(cost);
     log.info("fault phase done fault={} lastedMs={} requests={} recoveredMs={} wrong={} lost={} p99Ms={} problems={}",
         name, cost.lasted().toMillis(), spent, recovered.map(Duration::toMillis).orElse(-1L), wrong.size(),
@@ -244,10 +252,10 @@ abstract class FaultPhases {
     return messages.stream().limit(5).map(EmittedMessage::id).collect(Collectors.joining(", ", "[", "]"));
   }
 
-  /** Planted secrets found in the node's output or in what it serves. */
-  private List<String> leaks() {
+  /** Planted secrets found in what the node printed since {@code outputFrom} (a length) or serves now. */
+  private List<String> leaks(long outputFrom) {
     var places = new ArrayList<Map.Entry<String, String>>();
-    places.add(Map.entry("node output", read(net.node.logFile())));
+    places.add(Map.entry("node output", read(net.node.logFile(), outputFrom)));
     for (String path : List.of("/api/v1/chains", "/api/v1/cluster", "/api/v1/summary", "/metrics", "/readyz", "/")) {
       net.text(path).ifPresent(body -> places.add(Map.entry(path, body)));
     }
@@ -268,10 +276,20 @@ abstract class FaultPhases {
     return text.substring(lineStart, Math.min(lineEnd < 0 ? text.length() : lineEnd, at + 100));
   }
 
-  private static String read(Path file) {
+  private long outputLength() {
     try {
-      // Whatever a library printed, undecodable bytes included.
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      return Files.size(net.node.logFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file from byte {@code from} on, whatever a library printed (undecodable bytes included). */
+  private static String read(Path file, long from) {
+    try {
+      byte[] all = Files.readAllBytes(file);
+      int start = (int) Math.min(from, all.length);
+      return new String(all, start, all.length - start, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

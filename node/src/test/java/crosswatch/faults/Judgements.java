@@ -55,6 +55,25 @@ final class Judgements {
     return wrong;
   }
 
+  /**
+   * The first state in {@code [from, to]} that shows a valid message undeclared by its transaction's access list,
+   * by id. The traffic declares every message it executes, so such a state is a wrong judgement (and an alert).
+   */
+  Map<String, Shown> wrongAccessLists(Instant from, Instant to, Set<String> excluded) {
+    var wrong = new LinkedHashMap<String, Shown>();
+    for (String id : watch.ids()) {
+      if (excluded.contains(id)) {
+        continue;
+      }
+      ledger.get(id).filter(truth -> truth.reason().isEmpty()).ifPresent(truth -> watch.of(id).stream()
+          .filter(s -> !s.at().isBefore(from) && !s.at().isAfter(to))
+          .filter(s -> s.accessList().equals("missing") || s.accessList().equals("mismatch"))
+          .findFirst()
+          .ifPresent(s -> wrong.put(id, s)));
+    }
+    return wrong;
+  }
+
   /** Messages the node showed at some time up to {@code to} with a wrong verdict. */
   Set<String> everWrong(Instant to) {
     return Set.copyOf(wrongShown(Instant.EPOCH, to, Set.of()).keySet());

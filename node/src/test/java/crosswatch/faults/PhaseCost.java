@@ -13,14 +13,17 @@ import java.util.stream.Collectors;
  * @param lasted how long the fault was in force
  * @param spent the requests the node sent to the faulty chain meanwhile
  * @param recovered from healing until every message of the phase showed its deserved verdict; empty: not in 60 s
+ * @param wrong messages shown with a wrong verdict
+ * @param wrongAccessLists valid messages shown undeclared by the access list that declares them
  * @param p99 the 99th percentile latency of messages of the other chains during the fault
  */
 record PhaseCost(String transport, String fault, Duration lasted, RequestCounts spent, Optional<Duration> recovered,
-                 int wrong, int lost, Duration p99, Duration baselineP99) {
+                 int wrong, int wrongAccessLists, int lost, Duration p99, Duration baselineP99) {
 
   static String header() {
     return "| transport | fault | lasted | requests during the fault (round trips; top methods) | recovered after heal"
-        + " | wrong verdicts | lost | other chains' p99 (baseline) |\n|---|---|---|---|---|---|---|---|";
+        + " | wrong verdicts | wrong access lists | lost | other chains' p99 (baseline) |\n"
+        + "|---|---|---|---|---|---|---|---|---|";
   }
 
   String row() {
@@ -31,7 +34,7 @@ record PhaseCost(String transport, String fault, Duration lasted, RequestCounts 
         .collect(Collectors.joining(", "));
     return "| " + transport + " | " + fault + " | " + seconds(lasted) + " | " + spent.total() + " ("
         + spent.roundTrips() + "; " + methods + ") | " + recovered.map(PhaseCost::seconds).orElse("not in 60 s")
-        + " | " + wrong + " | " + lost + " | " + millis(p99) + " (" + millis(baselineP99) + ") |";
+        + " | " + wrong + " | " + wrongAccessLists + " | " + lost + " | " + millis(p99) + " (" + millis(baselineP99) + ") |";
   }
 
   static String table(List<PhaseCost> costs) {

@@ -27,8 +27,12 @@ final class VerdictWatch implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int REPLAY = 1000;
 
-  /** One state of a message as the node showed it. */
-  record Shown(String status, String reason, boolean isFinal, Instant at) {
+  /**
+   * One state of a message as the node showed it.
+   *
+   * @param accessList the access-list check: {@code ok}, {@code missing}, {@code mismatch} or {@code unchecked}
+   */
+  record Shown(String status, String reason, boolean isFinal, String accessList, Instant at) {
     String verdict() {
       return reason == null ? status : status + " " + reason;
     }
@@ -75,7 +79,7 @@ final class VerdictWatch implements AutoCloseable {
     JsonNode message = JSON.readTree(data).get("message");
     JsonNode reason = message.get("reason");
     var state = new Shown(message.get("status").asString(), reason == null || reason.isNull() ? null
-        : reason.asString(), message.get("final").asBoolean(), at);
+        : reason.asString(), message.get("final").asBoolean(), message.path("accessList").asString(""), at);
     List<Shown> states = shown.computeIfAbsent(message.get("id").asString(), id -> new ArrayList<>());
     synchronized (states) {
       states.add(state);
