@@ -76,6 +76,16 @@ abstract class FaultPhases {
     net = ProxiedNode.start(dataDir, getClass().getSimpleName(), overWebSocket(), withWrongChain());
     judgements = new Judgements(net.ledger, net.watch);
     net.proxy.onRequest(ranges);
+    warmUp();
+  }
+
+  /** Lets the node judge its first messages before anything is measured: a cold JVM is slow at first. */
+  private void warmUp() {
+    Instant started = Instant.now();
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        .until(() -> net.ledger.count(started, m -> true) >= AFFECTED);
+    List<EmittedMessage> first = net.ledger.mined(Instant.EPOCH, Instant.now(), m -> true);
+    await().atMost(RECOVERY).pollInterval(Duration.ofMillis(200)).until(() -> judgements.notRight(first).isEmpty());
   }
 
   @AfterAll
@@ -110,7 +120,8 @@ abstract class FaultPhases {
     for (Optional<String> problem : more) {
       problem.ifPresent(problems::add);
     }
-    var all = new PhaseOutcome(outcome.fault(), problems, outcome.cost(), outcome.healedAt(), outcome.during());
+    var all = new PhaseOutcome(outcome.fault(), problems, outcome.cost(), outcome.healedAt(), outcome.during(),
+        outcome.affectedP99());
     assertThat(all.problems()).as(all.summary()).isEmpty();
   }
 
@@ -165,6 +176,7 @@ abstract class FaultPhases {
     }
     List<EmittedMessage> others = net.ledger.mined(start, healed, TOUCHES_FAULTY.negate());
     Duration p99 = judgements.p99(others);
+    Duration affectedP99 = judgements.p99(net.ledger.mined(start, healed, TOUCHES_FAULTY));
     if (fault != Fault.NONE) {
       Duration bound = baselineP99.multipliedBy(2).plusSeconds(1);
       if (p99.compareTo(bound) > 0) {
@@ -184,13 +196,21 @@ abstract class FaultPhases {
     log.info("fault phase done fault={} lastedMs={} requests={} recoveredMs={} wrong={} lost={} p99Ms={} problems={}",
         name, cost.lasted().toMillis(), spent, recovered.map(Duration::toMillis).orElse(-1L), wrong.size(),
         lost.size(), p99.toMillis(), problems.size());
-    return new PhaseOutcome(name, problems, cost, healed, during);
+    return new PhaseOutcome(name, problems, cost, healed, during, affectedP99);
   }
 
   /** A problem when the node still showed the faulty chain connected at the end of the fault. */
   protected static Optional<String> shownConnected(PhaseOutcome outcome) {
     return outcome.during().filter(ChainView::connected).map(chain -> "chain " + ProxiedNode.FAULTY
         + " still shown connected at the end of the fault (" + outcome.cost().lasted().toMillis() + " ms): " + chain);
+  }
+
+  /** A problem when the faulty chain's own messages were slowed during the fault as if it had stopped. */
+  protected final Optional<String> faultyChainStalled(PhaseOutcome outcome) {
+    Duration bound = baselineP99.multipliedBy(2).plusSeconds(1);
+    return outcome.affectedP99().compareTo(bound) <= 0 ? Optional.empty() : Optional.of("chain "
+        + ProxiedNode.FAULTY + " stalled: its messages' p99 " + outcome.affectedP99().toMillis() + " ms > bound "
+        + bound.toMillis() + " ms, though only some answers were bad");
   }
 
   /** The faulty chain as the node shows it now. */

@@ -26,9 +26,8 @@ final class LogRanges implements Consumer<JsonNode> {
 
   @Override
   public void accept(JsonNode request) {
-    JsonNode params = request.path("params");
-    JsonNode filter = params.path(0);
-    if (SCANS.test(request.path("method").asString(""), params) && filter.has("address")
+    JsonNode filter = request.path("params").path(0);
+    if (SCANS.test(request) && filter.has("address")
         && filter.path("fromBlock").asString("").startsWith("0x")
         && filter.path("toBlock").asString("").startsWith("0x")) {
       asked.add(new Asked(Long.decode(filter.get("fromBlock").asString()), Long.decode(filter.get("toBlock").asString()),

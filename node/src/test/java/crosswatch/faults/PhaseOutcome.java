@@ -1,5 +1,6 @@
 package crosswatch.faults;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +11,10 @@ import java.util.Optional;
  * @param problems one line each: wrong verdicts, lost or made-up messages, no recovery, slowed chains, leaks
  * @param healedAt when the fault ended
  * @param during the faulty chain as the node showed it just before healing
+ * @param affectedP99 the 99th percentile latency of the messages executed on or pointing at the faulty chain
  */
 record PhaseOutcome(String fault, List<String> problems, PhaseCost cost, Instant healedAt,
-                    Optional<ChainView> during) {
+                    Optional<ChainView> during, Duration affectedP99) {
   PhaseOutcome {
     problems = List.copyOf(problems);
   }

@@ -2,6 +2,7 @@ package crosswatch.faults;
 
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.Garbage;
+import crosswatch.devnet.proxy.Match;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -82,12 +83,24 @@ class WebSocketFaultsTest extends FaultPhases {
   }
 
   /**
+   * One answer in four comes back cut off: that request fails (or the socket is opened again) at once and is asked
+   * again, so the chain's messages are judged about as fast as ever, not after a request timeout each time.
+   */
+  @Test
+  @Order(11)
+  void aGarbledFrameFailsOnlyItsOwnRequest() {
+    PhaseOutcome outcome = run("every 4th answer truncated", new Fault.Garble(Match.everyNthId(4),
+        Garbage.TRUNCATED_JSON));
+    assertRight(outcome, faultyChainStalled(outcome));
+  }
+
+  /**
    * The proxy drops the socket and reconnects land on a node of chain {@value ProxiedNode#WRONG}, which runs traffic
    * of its own: nothing of it may show up as chain {@value ProxiedNode#FAULTY}'s, and the endpoint must be shown
    * disconnected.
    */
   @Test
-  @Order(11)
+  @Order(12)
   void aReconnectThatLandsOnAnotherChain() {
     PhaseOutcome outcome = run("wrong chain after reconnect", Fault.wrongChain(net.wrongChain()));
     assertRight(outcome, shownConnected(outcome));

@@ -18,10 +18,6 @@ record Exchange(List<JsonNode> requests, boolean batch, boolean overWebSocket, S
   }
 
   boolean any(Match match) {
-    return requests.stream().anyMatch(r -> matches(match, r));
-  }
-
-  static boolean matches(Match match, JsonNode request) {
-    return match.test(Json.method(request), Json.params(request));
+    return requests.stream().anyMatch(match::test);
   }
 }

@@ -42,7 +42,7 @@ final class Garbling implements Behaviour {
   /** Notifications carry no id: only a truncated, HTML or mistyped one is garbage. */
   @Override
   public Optional<String> notification(JsonNode notification, Upstream upstream) {
-    if (!Exchange.matches(match, notification)) {
+    if (!match.test(notification)) {
       return Optional.of(notification.toString());
     }
     return Optional.of(switch (garbage) {
@@ -67,7 +67,7 @@ final class Garbling implements Behaviour {
   private List<JsonNode> each(Exchange exchange, List<JsonNode> answers, Change change) {
     List<JsonNode> changed = new ArrayList<>();
     for (int i = 0; i < answers.size(); i++) {
-      boolean hit = Exchange.matches(match, exchange.requests().get(i));
+      boolean hit = match.test(exchange.requests().get(i));
       changed.add(hit ? change.apply(answers.get(i)) : answers.get(i));
     }
     return changed;

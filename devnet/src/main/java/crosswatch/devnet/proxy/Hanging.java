@@ -19,6 +19,6 @@ final class Hanging implements Behaviour {
 
   @Override
   public Optional<String> notification(JsonNode notification, Upstream upstream) {
-    return Exchange.matches(match, notification) ? Optional.empty() : Optional.of(notification.toString());
+    return match.test(notification) ? Optional.empty() : Optional.of(notification.toString());
   }
 }

@@ -2,18 +2,18 @@ package crosswatch.devnet.proxy;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Which JSON-RPC requests a {@link Fault} hits, judged one request (one batch element) at a time. A ws
- * subscription notification is judged as a request of method {@value #NOTIFICATION} with its {@code params}.
+ * subscription notification is judged as a request of method {@value #NOTIFICATION}.
  *
  * @param name what it selects, for logs and reports
- * @param predicate takes the method and the {@code params} (an array; a missing one is an empty array)
+ * @param predicate takes the whole request: {@code method}, {@code params}, {@code id}
  */
-public record Match(String name, BiPredicate<String, JsonNode> predicate) {
-  /** The pseudo-method of a subscription notification the node pushes over ws. */
+public record Match(String name, Predicate<JsonNode> predicate) {
+  /** The method of a subscription notification the node pushes over ws. */
   public static final String NOTIFICATION = "eth_subscription";
 
   public Match {
@@ -21,40 +21,49 @@ public record Match(String name, BiPredicate<String, JsonNode> predicate) {
     Objects.requireNonNull(predicate, "predicate");
   }
 
-  public boolean test(String method, JsonNode params) {
-    return predicate.test(method, params);
+  public boolean test(JsonNode request) {
+    return predicate.test(request);
   }
 
   public static Match any() {
-    return new Match("any", (method, params) -> true);
+    return new Match("any", request -> true);
   }
 
   /** Requests of these methods. */
   public static Match methods(String... methods) {
     Set<String> names = Set.of(methods);
-    return new Match(String.join("|", methods), (method, params) -> names.contains(method));
+    return new Match(String.join("|", methods), request -> names.contains(Json.method(request)));
   }
 
   /** Requests of every method but these (e.g. everything but the subscription notifications). */
   public static Match allBut(String... methods) {
     Set<String> names = Set.of(methods);
-    return new Match("not " + String.join("|", methods), (method, params) -> !names.contains(method));
+    return new Match("not " + String.join("|", methods), request -> !names.contains(Json.method(request)));
   }
 
   /** {@code eth_getLogs} over a range of block numbers ({@code fromBlock}/{@code toBlock}, however narrow). */
   public static Match logsByRange() {
     return new Match("eth_getLogs by range",
-        (method, params) -> method.equals("eth_getLogs") && !filter(params).has("blockHash"));
+        request -> Json.method(request).equals("eth_getLogs") && !filter(request).has("blockHash"));
   }
 
   /** {@code eth_getLogs} of one block named by hash (EIP-234). */
   public static Match logsByHash() {
     return new Match("eth_getLogs by hash",
-        (method, params) -> method.equals("eth_getLogs") && filter(params).has("blockHash"));
+        request -> Json.method(request).equals("eth_getLogs") && filter(request).has("blockHash"));
+  }
+
+  /**
+   * Requests whose numeric {@code id} is a multiple of {@code n}: one in {@code n} from a client that counts its
+   * ids, the same ones however often asked. Other ids never match, nor do notifications, which have none.
+   */
+  public static Match everyNthId(int n) {
+    return new Match("every " + n + "th id", request -> request.path("id").isIntegralNumber()
+        && Math.floorMod(request.path("id").asLong(), n) == 0);
   }
 
   public Match and(Match other) {
-    return new Match(name + " and " + other.name, (method, params) -> test(method, params) && other.test(method, params));
+    return new Match(name + " and " + other.name, request -> test(request) && other.test(request));
   }
 
   @Override
@@ -62,8 +71,8 @@ public record Match(String name, BiPredicate<String, JsonNode> predicate) {
     return name;
   }
 
-  private static JsonNode filter(JsonNode params) {
-    JsonNode first = params.path(0);
+  private static JsonNode filter(JsonNode request) {
+    JsonNode first = Json.params(request).path(0);
     return first.isObject() ? first : Json.MAPPER.createObjectNode();
   }
 }

@@ -27,7 +27,7 @@ final class RateLimiting implements Behaviour {
     synchronized (this) {
       refill();
       for (JsonNode request : requests) {
-        boolean limited = Exchange.matches(limit.match(), request);
+        boolean limited = limit.match().test(request);
         boolean allowed = !limited || tokens >= 1;
         if (limited && allowed) {
           tokens -= 1;

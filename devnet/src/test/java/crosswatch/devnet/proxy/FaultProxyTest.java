@@ -177,6 +177,14 @@ class FaultProxyTest {
     }
 
     @Test
+    void aFaultOnEveryNthIdHitsOnlyThoseRequests() throws Exception {
+      proxy.fault(new Fault.RateLimit(Match.everyNthId(3), 0, Duration.ofSeconds(1), false));
+      JsonNode answers = call(batch(request(2, "eth_chainId", "[]"), request(3, "eth_chainId", "[]"),
+          request(4, "eth_chainId", "[]"), request(6, "eth_chainId", "[]")));
+      assertThat(answers).extracting(a -> a.has("error")).containsExactly(false, true, false, true);
+    }
+
+    @Test
     void aMethodSelectedFaultLeavesOtherMethodsAlone() throws Exception {
       proxy.fault(new Fault.RateLimit(Match.methods("eth_getLogs"), 0, Duration.ofSeconds(1), false));
       JsonNode answers = call(batch(request(1, "eth_getLogs", logsByRange(0, 1)), request(2, "eth_chainId", "[]")));
