@@ -1,17 +1,12 @@
 package crosswatch.faults;
 
-
 import crosswatch.devnet.proxy.Fault;
-import crosswatch.devnet.proxy.Garbage;
 import crosswatch.devnet.proxy.Match;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The faulty chain over http: what a provider's http endpoint does wrong. */
-class HttpFaultsTest extends FaultPhases {
-  private static final Duration RETRY_AFTER = Duration.ofSeconds(3);
+class HttpFaultsTest extends TransportFaultPhases {
 
   @Override
   protected boolean overWebSocket() {
@@ -27,89 +22,13 @@ class HttpFaultsTest extends FaultPhases {
 
   @Test
   @Order(2)
-  void aRateLimitOfJsonRpcErrors32005() {
-    PhaseOutcome outcome = run("-32005", Fault.rpcRateLimit(RETRY_AFTER));
-    assertRight(outcome, retryAfterIgnored(outcome), rangesNarrowed(outcome));
-  }
-
-  /**
-   * Each of the node's callers of one chain (scanner, head tracker, judge, access-list checker, and one to spare)
-   * may ask once per Retry-After, plus once at the start.
-   */
-  private static Optional<String> retryAfterIgnored(PhaseOutcome outcome) {
-    long allowed = 5 * (outcome.cost().lasted().toMillis() / RETRY_AFTER.toMillis() + 1);
-    long sent = outcome.cost().spent().roundTrips();
-    return sent <= allowed ? Optional.empty() : Optional.of("Retry-After " + RETRY_AFTER.toSeconds()
-        + " s not honoured: " + sent + " round trips in " + outcome.cost().lasted().toMillis() + " ms, at most "
-        + allowed + " allowed");
-  }
-
-  /** The scanner fell behind during the fault; a limit is not a refusal of the range, so it catches up widely. */
-  private Optional<String> rangesNarrowed(PhaseOutcome outcome) {
-    long widest = ranges.widest(outcome.healedAt(), Duration.ofSeconds(10));
-    return widest > 1 ? Optional.empty() : Optional.of("log ranges narrowed by a rate limit: the widest"
-        + " eth_getLogs range within 10 s of healing covered " + widest + " block(s)");
-  }
-
-  @Test
-  @Order(3)
   void aRateLimitThatLetsTwoRequestsASecondThrough() {
     assertRight(run("429 beyond 2 requests/s", new Fault.RateLimit(Match.any(), 2, RETRY_AFTER, true)));
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   void serviceUnavailable() {
     assertRight(run("503", Fault.status(503)));
-  }
-
-  @Test
-  @Order(5)
-  void connectionsReset() {
-    assertRight(run("connection reset", Fault.reset()));
-  }
-
-  /** Longer than the node's request timeout (10 s), which must show the chain disconnected by then. */
-  @Test
-  @Order(6)
-  void aNodeThatTakesRequestsAndNeverAnswers() {
-    PhaseOutcome outcome = run("hang", Fault.hang(), AFFECTED * 3 / 2);
-    assertRight(outcome, shownConnected(outcome));
-  }
-
-  @Test
-  @Order(7)
-  void htmlInsteadOfJson() {
-    assertRight(run("HTML page", Fault.garble(Garbage.HTML), AFFECTED_BRIEFLY));
-  }
-
-  @Test
-  @Order(8)
-  void truncatedJson() {
-    assertRight(run("truncated JSON", Fault.garble(Garbage.TRUNCATED_JSON), AFFECTED_BRIEFLY));
-  }
-
-  @Test
-  @Order(9)
-  void answersUnderAnotherId() {
-    assertRight(run("wrong id", Fault.garble(Garbage.WRONG_ID), AFFECTED_BRIEFLY));
-  }
-
-  @Test
-  @Order(10)
-  void answersWithMistypedFields() {
-    assertRight(run("wrong types", Fault.garble(Garbage.WRONG_TYPES), AFFECTED_BRIEFLY));
-  }
-
-  @Test
-  @Order(11)
-  void batchAnswersInReverseOrderAreLegal() {
-    assertRight(run("reversed batch", Fault.garble(Garbage.REVERSED_BATCH), AFFECTED_BRIEFLY));
-  }
-
-  @Test
-  @Order(12)
-  void aDuplicatedAnswerInABatch() {
-    assertRight(run("duplicate answer", Fault.garble(Garbage.DUPLICATE_ANSWER), AFFECTED_BRIEFLY));
   }
 }

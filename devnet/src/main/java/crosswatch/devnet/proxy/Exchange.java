@@ -1,5 +1,7 @@
 package crosswatch.devnet.proxy;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +19,23 @@ record Exchange(List<JsonNode> requests, boolean batch, boolean overWebSocket, S
     requests = List.copyOf(requests);
   }
 
+  /** Changes the answer to one request. */
+  @FunctionalInterface
+  interface Rewrite {
+    JsonNode apply(JsonNode request, JsonNode answer) throws IOException;
+  }
+
   boolean any(Match match) {
     return requests.stream().anyMatch(match::test);
+  }
+
+  /** The answers (in request order), those to requests {@code match} selects rewritten. */
+  List<JsonNode> rewritten(List<JsonNode> answers, Match match, Rewrite rewrite) throws IOException {
+    List<JsonNode> told = new ArrayList<>(answers.size());
+    for (int i = 0; i < answers.size(); i++) {
+      JsonNode request = requests.get(i);
+      told.add(match.test(request) ? rewrite.apply(request, answers.get(i)) : answers.get(i));
+    }
+    return told;
   }
 }

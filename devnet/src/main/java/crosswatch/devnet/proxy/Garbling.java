@@ -31,8 +31,9 @@ final class Garbling implements Behaviour {
     List<JsonNode> answers = new ArrayList<>(upstream.call(exchange.requests()));
     return switch (garbage) {
       case TRUNCATED_JSON -> Outcome.json(truncated(Json.body(answers, exchange.batch())));
-      case WRONG_ID -> Outcome.json(each(exchange, answers, Garbling::wrongId), exchange.batch());
-      case WRONG_TYPES -> Outcome.json(each(exchange, answers, Garbling::wrongTypes), exchange.batch());
+      case WRONG_ID -> Outcome.json(exchange.rewritten(answers, match, (r, a) -> wrongId(a)), exchange.batch());
+      case WRONG_TYPES -> Outcome.json(exchange.rewritten(answers, match, (r, a) -> wrongTypes(a)),
+          exchange.batch());
       case REVERSED_BATCH -> Outcome.json(answers.reversed(), exchange.batch());
       case DUPLICATE_ANSWER -> duplicated(exchange, answers);
       case HTML -> throw new AssertionError("answered above");
@@ -58,19 +59,6 @@ final class Garbling implements Behaviour {
       }
       case WRONG_ID, REVERSED_BATCH, DUPLICATE_ANSWER -> notification.toString();
     });
-  }
-
-  private interface Change {
-    JsonNode apply(JsonNode answer);
-  }
-
-  private List<JsonNode> each(Exchange exchange, List<JsonNode> answers, Change change) {
-    List<JsonNode> changed = new ArrayList<>();
-    for (int i = 0; i < answers.size(); i++) {
-      boolean hit = match.test(exchange.requests().get(i));
-      changed.add(hit ? change.apply(answers.get(i)) : answers.get(i));
-    }
-    return changed;
   }
 
   private static Outcome duplicated(Exchange exchange, List<JsonNode> answers) {

@@ -1,7 +1,6 @@
 package crosswatch.devnet.proxy;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,13 +16,8 @@ final class HidingLogs implements Behaviour {
 
   @Override
   public Outcome answer(Exchange exchange, Upstream upstream) throws IOException {
-    List<JsonNode> answers = upstream.call(exchange.requests());
-    List<JsonNode> told = new ArrayList<>();
-    for (int i = 0; i < answers.size(); i++) {
-      JsonNode request = exchange.requests().get(i);
-      boolean lies = Json.method(request).equals("eth_getLogs") && hide.match().test(request);
-      told.add(lies ? withoutHidden(answers.get(i)) : answers.get(i));
-    }
+    List<JsonNode> told = exchange.rewritten(upstream.call(exchange.requests()),
+        Match.methods("eth_getLogs").and(hide.match()), (request, answer) -> withoutHidden(answer));
     return Outcome.json(told, exchange.batch());
   }
 

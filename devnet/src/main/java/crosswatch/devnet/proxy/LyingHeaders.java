@@ -1,7 +1,6 @@
 package crosswatch.devnet.proxy;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.web3j.crypto.Hash;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +18,9 @@ final class LyingHeaders implements Behaviour {
 
   @Override
   public Outcome answer(Exchange exchange, Upstream upstream) throws IOException {
-    List<JsonNode> answers = upstream.call(exchange.requests());
-    List<JsonNode> told = new ArrayList<>();
-    for (int i = 0; i < answers.size(); i++) {
-      JsonNode request = exchange.requests().get(i);
-      String method = Json.method(request);
-      boolean blockQuestion = method.equals("eth_getBlockByNumber") || method.equals("eth_getBlockByHash");
-      JsonNode answer = answers.get(i);
-      told.add(blockQuestion && match.test(request) && answer.path("result").isObject()
-          ? lie(request, answer, upstream) : answer);
-    }
+    List<JsonNode> told = exchange.rewritten(upstream.call(exchange.requests()),
+        Match.methods("eth_getBlockByNumber", "eth_getBlockByHash").and(match),
+        (request, answer) -> answer.path("result").isObject() ? lie(request, answer, upstream) : answer);
     return Outcome.json(told, exchange.batch());
   }
 
