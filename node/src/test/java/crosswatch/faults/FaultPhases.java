@@ -63,17 +63,12 @@ abstract class FaultPhases {
   private Duration baselineP99;
   private final List<PhaseCost> costs = new ArrayList<>();
 
-  /** Whether the node reaches the faulty chain over ws (else http). */
-  protected abstract boolean overWebSocket();
-
-  /** Whether a chain of another id runs too, for the proxy to switch to. */
-  protected boolean withWrongChain() {
-    return false;
-  }
+  /** How the node reaches the faulty chain. */
+  protected abstract Setup setup();
 
   @BeforeAll
   void start(@TempDir Path dataDir) {
-    net = ProxiedNode.start(dataDir, getClass().getSimpleName(), overWebSocket(), withWrongChain());
+    net = ProxiedNode.start(dataDir, getClass().getSimpleName(), setup());
     judgements = new Judgements(net.ledger, net.watch);
     net.proxy.onRequest(ranges);
     warmUp();
@@ -190,7 +185,7 @@ abstract class FaultPhases {
     if (net.watch.reconnects() > 0) {
       log.warn("event stream was reopened reconnects={}: states between may be missing", net.watch.reconnects());
     }
-    var cost = new PhaseCost(overWebSocket() ? "ws" : "http", name, Duration.between(start, healed), spent,
+    var cost = new PhaseCost(setup().transport(), name, Duration.between(start, healed), spent,
         recovered, wrong.size(), wrongAccessLists.size(), lost.size(), p99, baselineP99 == null ? p99 : baselineP99);
     costs.add(cost);
     log.info("fault phase done fault={} lastedMs={} requests={} recoveredMs={} wrong={} lost={} p99Ms={} problems={}",

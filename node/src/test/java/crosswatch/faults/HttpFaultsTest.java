@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class HttpFaultsTest extends TransportFaultPhases {
 
   @Override
-  protected boolean overWebSocket() {
-    return false;
+  protected Setup setup() {
+    return Setup.http();
   }
 
   @Test

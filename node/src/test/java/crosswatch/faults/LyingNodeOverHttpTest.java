@@ -3,7 +3,7 @@ package crosswatch.faults;
 /** The lying node polled over http: the scanner reads ranges, and every head it sees comes from the liar. */
 class LyingNodeOverHttpTest extends LyingNodePhases {
   @Override
-  protected boolean overWebSocket() {
-    return false;
+  protected Setup setup() {
+    return Setup.http();
   }
 }

@@ -3,7 +3,7 @@ package crosswatch.faults;
 /** The lying node followed over ws: the scanner reads announced blocks by hash. */
 class LyingNodeOverWebSocketTest extends LyingNodePhases {
   @Override
-  protected boolean overWebSocket() {
-    return true;
+  protected Setup setup() {
+    return Setup.ws();
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * Three anvil chains (901, 902, 903) with traffic whose truth goes to a {@link Ledger}, and one node process
  * watching them, the RPC of {@value #FAULTY} through a {@link FaultProxy} (over ws or http, its URL carrying
- * {@link Secrets}), the others directly over ws. Safe and finalized trail the head by 2 and 4 blocks, so blocks
+ * {@link Secrets}; with a second, honest endpoint when the {@link Setup} says so), the others directly over ws. Safe and finalized trail the head by 2 and 4 blocks, so blocks
  * are final within seconds, during a fault too. Optionally a fourth chain, {@value #WRONG}, with traffic of its
  * own, which no node is told of: the node of another chain a proxy can switch to.
  */
@@ -56,9 +56,9 @@ final class ProxiedNode implements AutoCloseable {
   }
 
   /** Starts chains, proxy and node, then the traffic; whatever started is stopped again when a part fails. */
-  static ProxiedNode start(Path dataDir, String name, boolean overWebSocket, boolean withWrongChain) {
+  static ProxiedNode start(Path dataDir, String name, Setup setup) {
     List<Long> ids = new ArrayList<>(WATCHED);
-    if (withWrongChain) {
+    if (setup.wrongChain()) {
       ids.add(WRONG);
     }
     Devnet devnet = Devnet.start(Traffic.chainSpecs(ids.stream().mapToLong(Long::longValue).toArray()).stream()
@@ -72,16 +72,19 @@ final class ProxiedNode implements AutoCloseable {
       int clusterPort = TestNodes.freePort();
       var args = new ArrayList<String>();
       for (long id : WATCHED) {
-        String url = id == FAULTY ? secrets.in(overWebSocket ? proxy.wsUrl() : proxy.httpUrl())
+        String url = id == FAULTY ? secrets.in(setup.overWebSocket() ? proxy.wsUrl() : proxy.httpUrl())
             : devnet.chain(id).wsUrl();
         args.addAll(List.of("--rpc", id + "=" + url, "--start-block", id + "=0"));
+      }
+      if (setup.honestSecondEndpoint()) {
+        args.addAll(List.of("--rpc", FAULTY + "=" + devnet.chain(FAULTY).wsUrl()));
       }
       args.addAll(List.of("--cluster-name", "faults-" + clusterPort, "--bind-address", "127.0.0.1",
           "--bind-port", Integer.toString(clusterPort)));
       int httpPort = TestNodes.freePort();
       node = new NodeProcess(name + "-" + httpPort, dataDir, httpPort, args).start();
       started = new ProxiedNode(devnet, proxy, secrets, node, "http://127.0.0.1:" + httpPort);
-      started.startTraffic(withWrongChain);
+      started.startTraffic(setup.wrongChain());
       return started;
     } catch (RuntimeException | Error e) {
       Optional.ofNullable(started).ifPresent(n -> n.watch.close());

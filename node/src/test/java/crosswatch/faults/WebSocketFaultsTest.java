@@ -10,13 +10,8 @@ import org.junit.jupiter.api.Test;
 class WebSocketFaultsTest extends TransportFaultPhases {
 
   @Override
-  protected boolean overWebSocket() {
-    return true;
-  }
-
-  @Override
-  protected boolean withWrongChain() {
-    return true;
+  protected Setup setup() {
+    return Setup.ws().withWrongChain();
   }
 
   @Test
