@@ -7,10 +7,6 @@ import crosswatch.devnet.EmittedMessage;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.RequestCounts;
 import crosswatch.faults.VerdictWatch.Shown;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +56,7 @@ abstract class FaultPhases {
   protected ProxiedNode net;
   protected final LogRanges ranges = new LogRanges();
   private Judgements judgements;
+  private Leaks leaks;
   private Duration baselineP99;
   private final List<PhaseCost> costs = new ArrayList<>();
 
@@ -70,6 +67,7 @@ abstract class FaultPhases {
   void start(@TempDir Path dataDir) {
     net = ProxiedNode.start(dataDir, getClass().getSimpleName(), setup());
     judgements = new Judgements(net.ledger, net.watch);
+    leaks = new Leaks(net);
     net.proxy.onRequest(ranges);
     warmUp();
   }
@@ -132,7 +130,7 @@ abstract class FaultPhases {
     Instant start = Instant.now();
     Set<String> wrongBefore = judgements.everWrong(start);
     Set<String> accessListsWrongBefore = judgements.wrongAccessLists(Instant.EPOCH, start, Set.of()).keySet();
-    long outputBefore = outputLength();
+    long outputBefore = leaks.mark();
     net.proxy.takeCounts();
     net.proxy.fault(fault);
     // The fault's scenario lasts while this much traffic is mined (about 10 s), not until some state is reached.
@@ -181,7 +179,7 @@ abstract class FaultPhases {
     }
     during.map(ChainView::echoes).filter(words -> !words.isEmpty()).ifPresent(words -> problems.add(
         "lastError repeats the upstream's answer or a parser's words " + words + ": " + during.get().lastError()));
-    problems.addAll(leaks(outputBefore));
+    problems.addAll(leaks.since(outputBefore));
     if (net.watch.reconnects() > 0) {
       log.warn("event stream was reopened reconnects={}: states between may be missing", net.watch.reconnects());
     }
@@ -265,48 +263,5 @@ abstract class FaultPhases {
 
   private static String examples(List<EmittedMessage> messages) {
     return messages.stream().limit(5).map(EmittedMessage::id).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  /** Planted secrets found in what the node printed since {@code outputFrom} (a length) or serves now. */
-  private List<String> leaks(long outputFrom) {
-    var places = new ArrayList<Map.Entry<String, String>>();
-    places.add(Map.entry("node output", read(net.node.logFile(), outputFrom)));
-    for (String path : List.of("/api/v1/chains", "/api/v1/cluster", "/api/v1/summary", "/metrics", "/readyz", "/")) {
-      net.text(path).ifPresent(body -> places.add(Map.entry(path, body)));
-    }
-    var leaks = new ArrayList<String>();
-    for (var place : places) {
-      List<String> found = net.secrets.all().stream().filter(place.getValue()::contains).toList();
-      if (!found.isEmpty()) {
-        leaks.add(found.size() + " planted secrets in " + place.getKey() + ": ..."
-            + excerpt(place.getValue(), place.getValue().indexOf(found.getFirst())) + "...");
-      }
-    }
-    return leaks;
-  }
-
-  private static String excerpt(String text, int at) {
-    int lineStart = Math.max(text.lastIndexOf('\n', at) + 1, at - 150);
-    int lineEnd = text.indexOf('\n', at);
-    return text.substring(lineStart, Math.min(lineEnd < 0 ? text.length() : lineEnd, at + 100));
-  }
-
-  private long outputLength() {
-    try {
-      return Files.size(net.node.logFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The file from byte {@code from} on, whatever a library printed (undecodable bytes included). */
-  private static String read(Path file, long from) {
-    try {
-      byte[] all = Files.readAllBytes(file);
-      int start = (int) Math.min(from, all.length);
-      return new String(all, start, all.length - start, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
