@@ -1,9 +1,7 @@
 package crosswatch.devnet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +19,6 @@ import org.web3j.protocol.http.HttpService;
 public final class Anvil implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Anvil.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  // Another process may take the picked port before anvil binds it.
-  private static final int START_ATTEMPTS = 3;
 
   private final ChainSpec spec;
   private final int port;
@@ -38,34 +34,22 @@ public final class Anvil implements AutoCloseable {
 
   /** Starts anvil and returns once it answers {@code eth_chainId} with the spec's chain id. */
   public static Anvil start(ChainSpec spec) {
-    List<RuntimeException> failures = new ArrayList<>();
-    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-      Anvil anvil = launch(spec, FreePort.pick());
+    return FreePort.startOnAFreePort("anvil chainId=" + spec.chainId(), port -> {
+      Anvil anvil = launch(spec, port);
       try {
         anvil.awaitReady();
-        log.info("anvil started chainId={} rpc={} pid={} log={}", spec.chainId(), anvil.rpcUrl(), anvil.pid(),
-            anvil.logFile);
-        return anvil;
       } catch (RuntimeException e) {
         anvil.stop();
-        log.warn("anvil did not start chainId={} port={} attempt={} error={}", spec.chainId(), anvil.port, attempt,
-            e.getMessage());
-        failures.add(e);
+        throw e;
       }
-    }
-    IllegalStateException failed = new IllegalStateException(
-        "anvil for chain " + spec.chainId() + " did not start in " + START_ATTEMPTS + " attempts");
-    failures.forEach(failed::addSuppressed);
-    throw failed;
+      log.info("anvil started chainId={} rpc={} pid={} log={}", spec.chainId(), anvil.rpcUrl(), anvil.pid(),
+          anvil.logFile);
+      return anvil;
+    });
   }
 
   private static Anvil launch(ChainSpec spec, int port) {
-    Path logFile = DevnetDir.logDir().resolve("anvil-" + spec.chainId() + "-" + port + ".log");
-    try {
-      Files.createDirectories(logFile.getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path logFile = DevnetDir.logDir("anvil-logs").resolve("anvil-" + spec.chainId() + "-" + port + ".log");
     List<String> command = new ArrayList<>();
     command.add(DevnetDir.anvilBinary().toString());
     command.addAll(spec.anvilArgs(port));

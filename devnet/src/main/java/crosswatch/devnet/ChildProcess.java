@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * An OS process this JVM started and must not leak: {@link #stop()} ends it (politely, then by force) and is
  * idempotent, and a shutdown hook ends it when the JVM exits first (a failed test, Ctrl-C).
  */
-final class ChildProcess {
+public final class ChildProcess {
   private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
   private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -28,7 +28,7 @@ final class ChildProcess {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  static ChildProcess start(String name, ProcessBuilder builder) {
+  public static ChildProcess start(String name, ProcessBuilder builder) {
     try {
       return new ChildProcess(name, builder.start());
     } catch (IOException e) {
@@ -36,19 +36,20 @@ final class ChildProcess {
     }
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  void stop() {
+  /** SIGTERM, then SIGKILL after a grace period; calling it again does nothing. */
+  public void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }

@@ -1,43 +1,44 @@
 package crosswatch.devnet;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What one demo run starts (chains, node, traffic) and stops again in reverse order, once. */
+/** What one demo run starts (chains, node, traffic, Prometheus) and stops again in reverse order, once. */
 final class DemoSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DemoSession.class);
   private static final long[] CHAIN_IDS = {901, 902, 903};
   private static final String DEFAULT_HTTP_PORT = "7300";
+  /** The node's failure detection listens on its cluster port plus this. */
+  private static final int FAILURE_DETECTION_OFFSET = 50_000;
 
   private final DemoArgs args;
   private final AtomicBoolean closing = new AtomicBoolean();
   private Devnet devnet;
   private ChildProcess node;
   private Traffic traffic;
+  private Prometheus prometheus;
   private Path ownDataDir;
 
   DemoSession(DemoArgs args) {
     this.args = args;
   }
 
-  /** Starts chains, node and traffic, then prints what to open; whatever started is stopped by {@link #close}. */
-  synchronized void start(PrintStream out) {
+  /** Starts chains, node, traffic and Prometheus, then logs what to open; {@link #close} stops what started. */
+  synchronized void start() {
     devnet = Devnet.start(Traffic.chainSpecs(CHAIN_IDS));
     node = ChildProcess.start("crosswatch-node", new ProcessBuilder(nodeCommand()).inheritIO());
     log.info("node started pid={} jar={}", node.pid(), args.nodeJar());
     traffic = Traffic.start(devnet.chains(), TrafficSettings.DEMO);
-    printUrls(out);
+    prometheus = startPrometheus().orElse(null);
+    String api = "http://127.0.0.1:" + httpPort();
+    log.info("demo running statusPage={}/ invalidMessages={}/api/v1/messages?status=invalid metrics={}/metrics "
+        + "prometheus={} stop=Ctrl-C", api, api, api,
+        Optional.ofNullable(prometheus).map(Prometheus::url).orElse("none"));
   }
 
   /** Blocks until the node process ends; its exit code. */
@@ -54,61 +55,50 @@ final class DemoSession implements AutoCloseable {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
+    Optional.ofNullable(prometheus).ifPresent(Prometheus::stop);
     Optional.ofNullable(traffic).ifPresent(Traffic::stop);
     Optional.ofNullable(node).ifPresent(ChildProcess::stop);
     Optional.ofNullable(devnet).ifPresent(Devnet::close);
-    Optional.ofNullable(ownDataDir).ifPresent(DemoSession::deleteTree);
+    Optional.ofNullable(ownDataDir).ifPresent(TempDirs::delete);
+  }
+
+  private Optional<Prometheus> startPrometheus() {
+    if (args.rules().isEmpty()) {
+      log.info("running without prometheus reason=\"no --rules file given\"");
+      return Optional.empty();
+    }
+    if (Prometheus.binary().isEmpty()) {
+      log.warn("running without prometheus reason=\"not installed\" install=\"{}\"", Prometheus.INSTALL);
+      return Optional.empty();
+    }
+    return Optional.of(Prometheus.start(new PrometheusSettings(List.of("127.0.0.1:" + httpPort()),
+        args.rules().get(), PrometheusSettings.DEMO_INTERVAL)));
+  }
+
+  private String httpPort() {
+    return args.nodeFlag("--http-port").orElse(DEFAULT_HTTP_PORT);
   }
 
   private List<String> nodeCommand() {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", args.nodeJar().toString()));
+    List<String> flags = new ArrayList<>();
     for (DevnetChain chain : devnet.chains()) {
-      command.addAll(List.of("--rpc", chain.chainId() + "=" + chain.rpcUrl()));
+      flags.addAll(List.of("--rpc", chain.chainId() + "=" + chain.rpcUrl()));
     }
     if (!args.hasNodeFlag("--start-block")) {
-      devnet.chains().forEach(chain -> command.addAll(List.of("--start-block", chain.chainId() + "=0")));
+      devnet.chains().forEach(chain -> flags.addAll(List.of("--start-block", chain.chainId() + "=0")));
     }
     if (!args.hasNodeFlag("--http-port")) {
-      command.addAll(List.of("--http-port", DEFAULT_HTTP_PORT));
+      flags.addAll(List.of("--http-port", DEFAULT_HTTP_PORT));
+    }
+    // A one-member cluster: its port matters to nobody, and the default 7800 may be taken by another cluster.
+    if (!args.hasNodeFlag("--bind-port")) {
+      flags.addAll(List.of("--bind-port", Integer.toString(FreePort.pickWithCompanion(FAILURE_DETECTION_OFFSET))));
     }
     if (!args.hasNodeFlag("--data-dir")) {
-      ownDataDir = createDataDir();
-      command.addAll(List.of("--data-dir", ownDataDir.toString()));
+      ownDataDir = TempDirs.create("crosswatch-demo-");
+      flags.addAll(List.of("--data-dir", ownDataDir.toString()));
     }
-    command.addAll(args.nodeFlags());
-    return command;
-  }
-
-  private void printUrls(PrintStream out) {
-    String api = "http://127.0.0.1:" + args.nodeFlag("--http-port").orElse(DEFAULT_HTTP_PORT);
-    out.println();
-    out.println("crosswatch demo is running; Ctrl-C stops everything.");
-    out.println("  messages   " + api + "/api/v1/messages");
-    out.println("  invalid    " + api + "/api/v1/messages?status=invalid");
-    out.println("  metrics    " + api + "/metrics");
-    out.println("  health     " + api + "/healthz");
-    for (DevnetChain chain : devnet.chains()) {
-      out.println("  chain " + chain.chainId() + "  " + chain.rpcUrl() + "  " + chain.wsUrl());
-    }
-    out.println();
-  }
-
-  private static Path createDataDir() {
-    try {
-      return Files.createTempDirectory("crosswatch-demo-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      log.warn("could not delete the demo's data directory dataDir={} error={}", root, e.toString());
-    }
+    flags.addAll(args.nodeFlags());
+    return NodeLaunch.javaJar(args.nodeJar(), flags);
   }
 }

@@ -1,9 +1,11 @@
 package crosswatch.devnet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the devnet module lives on disk: the npm-installed anvil binary and the directory for process logs. */
+/** Where the devnet module lives on disk: the npm-installed anvil binary and the directories for process logs. */
 final class DevnetDir {
   /** Set by surefire in the poms, and by scripts/demo. */
   static final String PROPERTY = "crosswatch.devnet.dir";
@@ -31,7 +33,13 @@ final class DevnetDir {
     return anvil;
   }
 
-  static Path logDir() {
-    return root().resolve("target/anvil-logs");
+  /** {@code target/<name>} of the devnet module, created when missing: where child processes write their logs. */
+  static Path logDir(String name) {
+    Path dir = root().resolve("target").resolve(name);
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -2,12 +2,9 @@ package crosswatch.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +21,12 @@ class DemoTest {
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final LogCapture logs = new LogCapture("crosswatch.devnet");
+
+  @AfterEach
+  void detach() {
+    logs.close();
+  }
 
   @Nested
   class NodeExitingAtOnce {
@@ -35,9 +37,9 @@ class DemoTest {
       int code = run("--node-jar", exitingNodeJar().toString(), "--data-dir", dataDir.toString());
 
       assertThat(code).isNotZero();
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("the node exited with code 0");
+      assertThat(logs.lines()).anyMatch(line -> line.contains("the node exited") && line.contains("exitCode=0"));
       assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains("http://127.0.0.1:7300/api/v1/messages");
+      assertThat(logs.lines()).anyMatch(line -> line.startsWith("demo running statusPage=http://127.0.0.1:7300/ "));
     }
 
     @Test
@@ -51,9 +53,20 @@ class DemoTest {
           .containsPattern("--rpc 901=http://127\\.0\\.0\\.1:\\d+ --rpc 902=http://127\\.0\\.0\\.1:\\d+ "
               + "--rpc 903=http://127\\.0\\.0\\.1:\\d+")
           .contains("--start-block 901=0 --start-block 902=0 --start-block 903=0")
+          .containsPattern("--bind-port \\d+ ")
           .endsWith("--data-dir " + dataDir + " --http-port=7301");
       assertThat(args).containsOnlyOnce("--data-dir").doesNotContain("--http-port");
-      assertThat(out.toString(StandardCharsets.UTF_8)).contains("http://127.0.0.1:7301/metrics");
+      assertThat(logs.lines()).anyMatch(line -> line.contains("metrics=http://127.0.0.1:7301/metrics"));
+    }
+
+    @Test
+    void withoutARulesFileRunsWithoutPrometheusAndSaysSo() throws IOException {
+      Path dataDir = Files.createDirectory(tmp.resolve("data"));
+
+      run("--node-jar", exitingNodeJar().toString(), "--data-dir", dataDir.toString());
+
+      assertThat(logs.lines()).anyMatch(line -> line.startsWith("running without prometheus"))
+          .anyMatch(line -> line.contains("prometheus=none"));
     }
   }
 
@@ -62,19 +75,25 @@ class DemoTest {
     @Test
     void aMissingNodeJarIsRefusedWithStatus2() {
       assertThat(run("--http-port", "7301")).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("--node-jar is required");
+      assertThat(logs.lines()).singleElement().asString().contains("--node-jar is required");
     }
 
     @Test
     void aNodeJarThatDoesNotExistIsRefusedWithStatus2() {
       assertThat(run("--node-jar", tmp.resolve("nope.jar").toString())).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+      assertThat(logs.lines()).singleElement().asString().contains("nope.jar: no such file");
+    }
+
+    @Test
+    void aRulesFileThatDoesNotExistIsRefusedWithStatus2() throws IOException {
+      assertThat(run("--node-jar", exitingNodeJar().toString(), "--rules", tmp.resolve("rules.yml").toString()))
+          .isEqualTo(2);
+      assertThat(logs.lines()).singleElement().asString().contains("--rules").contains("rules.yml: no such file");
     }
   }
 
   private int run(String... args) {
-    return Demo.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Demo.run(args);
   }
 
   /** A runnable jar holding only {@link ExitingNode}. */

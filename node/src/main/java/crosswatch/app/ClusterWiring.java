@@ -33,7 +33,7 @@ final class ClusterWiring {
   }
 
   static List<Long> chainIds(Config config) {
-    return config.chains().stream().map(ChainEndpoint::chainId).toList();
+    return config.chains().stream().map(ChainEndpoint::chainId).distinct().toList();
   }
 
   /**

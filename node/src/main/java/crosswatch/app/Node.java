@@ -56,7 +56,7 @@ public final class Node implements AutoCloseable {
       var counts = started(new MessageCounts(store));
       var status = new NodeStatus(pipeline, cluster.heads(), cluster.checkpoints(), owners::owners,
           () -> cluster.cacheManager().getStatus().allowInvocations(), config.readyLagBlocks());
-      new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
+      new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).distinct().toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,
           Optional.of(() -> ClusterWiring.status(config, membership, owners))));

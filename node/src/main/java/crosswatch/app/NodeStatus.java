@@ -2,11 +2,14 @@ package crosswatch.app;
 
 import crosswatch.api.NodeView;
 import crosswatch.chain.ChainState;
+import crosswatch.chain.EndpointHealth;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
 import crosswatch.store.ChainStatus;
+import crosswatch.store.EndpointStatus;
 import crosswatch.store.CheckpointStore;
 import crosswatch.store.HeadBlock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +61,17 @@ final class NodeStatus implements NodeView {
     return new ChainStatus(s.chainId(), s.rpc(), connected, latest, number(head.map(ChainHead::safe)),
         number(head.map(ChainHead::finalized)), head.map(h -> OptionalLong.of(h.latest().timestamp()))
             .orElse(OptionalLong.empty()), checkpoint, owners.get().getOrDefault(s.chainId(), List.of()),
-        scannedHere ? s.lastError() : Optional.empty());
+        scannedHere ? s.lastError() : Optional.empty(), scannedHere ? s.lastErrorAt() : Optional.empty(),
+        scannedHere ? endpoints(s) : List.of());
+  }
+
+  private static List<EndpointStatus> endpoints(ChainState s) {
+    var shown = new ArrayList<EndpointStatus>();
+    for (int i = 0; i < s.endpoints().size(); i++) {
+      EndpointHealth h = s.endpoints().get(i);
+      shown.add(new EndpointStatus(h.rpc(), i == s.activeEndpoint(), h.connected(), h.lastError(), h.lastErrorAt()));
+    }
+    return shown;
   }
 
   private static OptionalLong number(Optional<HeadBlock> block) {

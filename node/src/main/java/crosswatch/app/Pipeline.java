@@ -94,14 +94,16 @@ public final class Pipeline implements AutoCloseable {
     this.coldStarts = coldStarts;
     var blocks = new LinkedHashMap<Long, InitiatingBlocks>();
     var accessLists = new LinkedHashMap<Long, AccessLists>();
-    for (ChainEndpoint chain : chains) {
-      var connection = new ChainConnection(chain, settings, registry);
+    var byChain = new LinkedHashMap<Long, List<ChainEndpoint>>();
+    chains.forEach(e -> byChain.computeIfAbsent(e.chainId(), id -> new ArrayList<>()).add(e));
+    byChain.forEach((chainId, endpoints) -> {
+      var connection = new ChainConnection(endpoints, settings, registry);
       connections.add(connection);
-      scanners.put(chain.chainId(), new LogScanner(connection,
-          startBlocks.getOrDefault(chain.chainId(), StartBlock.LATEST), settings, checkpoints, registry));
-      blocks.put(chain.chainId(), connection.initiatingBlocks());
-      accessLists.put(chain.chainId(), connection.accessLists());
-    }
+      scanners.put(chainId, new LogScanner(connection, startBlocks.getOrDefault(chainId, StartBlock.LATEST),
+          settings, checkpoints, registry));
+      blocks.put(chainId, connection.initiatingBlocks());
+      accessLists.put(chainId, connection.accessLists());
+    });
     var meters = new JudgeMeters(registry, blocks.keySet());
     this.judging = new Judging(blocks, accessLists, dependencies, store, new HybridClock(nodeName), meters, heads,
         sweepInterval);
@@ -170,7 +172,7 @@ public final class Pipeline implements AutoCloseable {
 
   private static ChainState notWatched(ChainState last) {
     return new ChainState(last.chainId(), last.rpc(), false, OptionalLong.empty(), OptionalLong.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty(), List.of(), last.activeEndpoint());
   }
 
   /** Stops the scanners (last started first), then judging, waiting for their threads; then closes connections. */

@@ -126,20 +126,27 @@ final class BlockScanner {
     scanRange();
   }
 
-  /** The announced next block, by hash: one call. False when the node refused (the block may be gone already). */
+  /**
+   * The announced next block: nothing to ask when its bloom rules out inbox logs, else its inbox logs by hash.
+   * False when the node refused (the block may be gone already).
+   */
   private boolean follow(HeadSource.Seen next) throws ChainUnavailable {
     BlockHeader block = next.header();
-    List<ChainLog> logs;
-    try {
-      logs = rpc.inboxLogs(block);
-    } catch (ChainUnavailable e) {
-      if (RpcClient.refused(e)) {
-        return false;
+    List<ChainLog> logs = List.of();
+    if (block.mayHoldExecutingMessages()) {
+      try {
+        logs = rpc.inboxLogs(block);
+      } catch (ChainUnavailable e) {
+        if (RpcClient.refused(e)) {
+          return false;
+        }
+        throw e;
       }
-      throw e;
+      if (logs.isEmpty()) {
+        logs = confirmed(block);
+      }
     }
-    advance(FoundLogs.of(logs, Map.of(block.hash(), block.timestamp())), block, next.at(),
-        List.of(block.ref()));
+    advance(FoundLogs.of(logs, List.of(block)), block, next.at(), List.of(block.ref()));
     return true;
   }
 
@@ -165,9 +172,52 @@ final class BlockScanner {
       rewind();
       return;
     }
-    var passed = new ArrayList<>(List.of(scan.first().ref(), scan.last().ref()));
-    scan.logs().forEach(l -> passed.add(new BlockRef(l.blockNumber(), l.blockHash())));
-    advance(FoundLogs.of(scan.logs(), FoundLogs.timestamps(scan, rpc)), scan.last(), seenAt, passed);
+    var logs = new ArrayList<>(scan.logs());
+    for (BlockHeader block : scan.unexplained()) {
+      try {
+        logs.addAll(confirmed(block));
+      } catch (ChainUnavailable e) {
+        // Keep what is proven: the blocks before this one. The checkpoint never passes an unconfirmed block.
+        if (block.number() > from) {
+          advanceOver(scan.headers().subList(0, (int) (block.number() - from)), logs, seenAt);
+        }
+        throw e;
+      }
+    }
+    advanceOver(scan.headers(), logs, seenAt);
+  }
+
+  private void advanceOver(List<BlockHeader> headers, List<ChainLog> logs, Instant seenAt) {
+    long last = headers.getLast().number();
+    List<ChainLog> found = logs.stream().filter(l -> l.blockNumber() <= last).toList();
+    var passed = new ArrayList<BlockRef>(List.of(headers.getFirst().ref(), headers.getLast().ref()));
+    found.forEach(l -> passed.add(new BlockRef(l.blockNumber(), l.blockHash())));
+    advance(FoundLogs.of(found, headers), headers.getLast(), seenAt, passed);
+  }
+
+  /**
+   * The inbox logs of a block whose bloom admits some that an answer lacked. They are read again by hash; when
+   * that is empty too, every log of the block is read and must match its bloom: then the bloom's "maybe" was a
+   * false positive, or the inbox logs are among them. Until one read proves it, the block is not passed.
+   */
+  private List<ChainLog> confirmed(BlockHeader block) throws ChainUnavailable {
+    List<ChainLog> logs = rpc.inboxLogs(block);
+    if (logs.isEmpty()) {
+      try {
+        logs = rpc.completeLogs(block).stream().filter(ChainRpc::isInbox).toList();
+      } catch (ChainUnavailable e) {
+        meters.unverified();
+        log.warn("block not passed: its logs cannot be confirmed against its logsBloom chainId={} blockNumber={} "
+            + "blockHash={} error={}", chainId, block.number(), block.hash(), e.getMessage());
+        throw e;
+      }
+    }
+    if (!logs.isEmpty()) {
+      meters.unverified();
+      log.warn("an answer left out inbox logs that a read by hash found chainId={} blockNumber={} logs={}",
+          chainId, block.number(), logs.size());
+    }
+    return logs;
   }
 
   private void advance(List<FoundLog> found, BlockHeader last, Instant seenAt, Collection<BlockRef> passed) {

@@ -1,40 +1,99 @@
 package crosswatch.chain;
 
 import crosswatch.judge.AccessLists;
+import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.EndpointRead;
 import crosswatch.judge.InitiatingBlocks;
 import crosswatch.metrics.RpcMeters;
+import crosswatch.protocol.InitiatingBlock;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 
 /**
- * One chain's JSON-RPC connection, shared by its scanner and by the judge of messages pointing into it: over
- * ws(s) with new-heads notifications, over http(s) with polling. Opened lazily; closed after both have stopped.
+ * One chain's JSON-RPC endpoints, shared by its scanner and by the judge of messages pointing into it: over ws(s)
+ * with new-heads notifications, over http(s) with polling. Calls go to the active endpoint and fail over to the
+ * next; a verdict that one answer could have got wrong is confirmed by reading its block from every endpoint.
+ * Connections open lazily; closed after the scanner and the judge have stopped.
  */
 public final class ChainConnection implements AutoCloseable {
-  private final ChainEndpoint endpoint;
+  private final long chainId;
+  private final List<ChainEndpoint> endpoints;
+  private final Endpoints failover;
   private final ChainRpc rpc;
-  private final HeadSource heads;
+  private final List<ChainRpc> eachEndpoint = new ArrayList<>();
+  private final List<HeadSource> heads = new ArrayList<>();
 
-  public ChainConnection(ChainEndpoint endpoint, ChainSettings settings, MeterRegistry registry) {
-    this.endpoint = endpoint;
-    var meters = new RpcMeters(registry, endpoint.chainId());
-    if (endpoint.isWebSocket()) {
-      var transport = new WebSocketTransport(endpoint, settings.requestTimeout());
-      this.rpc = new ChainRpc(new RpcClient(endpoint, transport, settings, meters));
-      this.heads = new SubscribedHeads(endpoint.chainId(), transport, rpc, settings.webSocketSilence());
-    } else {
-      this.rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, settings.requestTimeout()),
-          settings, meters));
-      this.heads = new PolledHeads(rpc, settings.pollInterval());
+  /** @param endpoints one chain's endpoints, in order of preference */
+  public ChainConnection(List<ChainEndpoint> endpoints, ChainSettings settings, MeterRegistry registry) {
+    if (endpoints.isEmpty() || endpoints.stream().map(ChainEndpoint::chainId).distinct().count() != 1) {
+      throw new IllegalArgumentException("endpoints of exactly one chain are required: " + endpoints);
     }
+    this.endpoints = List.copyOf(endpoints);
+    this.chainId = endpoints.getFirst().chainId();
+    var meters = new RpcMeters(registry, chainId);
+    var clients = new ArrayList<RpcClient>();
+    for (ChainEndpoint endpoint : endpoints) {
+      if (endpoint.isWebSocket()) {
+        var transport = new WebSocketTransport(endpoint, settings, meters);
+        var client = new RpcClient(endpoint, transport, settings, meters);
+        var one = new ChainRpc(client);
+        clients.add(client);
+        eachEndpoint.add(one);
+        heads.add(new SubscribedHeads(chainId, transport, one, settings.webSocketSilence()));
+      } else {
+        var client = new RpcClient(endpoint, new HttpTransport(endpoint, settings, meters), settings, meters);
+        var one = new ChainRpc(client);
+        clients.add(client);
+        eachEndpoint.add(one);
+        heads.add(new PolledHeads(one, settings.pollInterval()));
+      }
+    }
+    this.failover = new Endpoints(chainId, clients);
+    this.rpc = new ChainRpc(failover);
   }
 
-  public ChainEndpoint endpoint() {
-    return endpoint;
+  public long chainId() {
+    return chainId;
+  }
+
+  public List<ChainEndpoint> endpoints() {
+    return endpoints;
+  }
+
+  /** How each endpoint fares now, in configured order: connected, last error, wrong chain. */
+  public List<EndpointHealth> health() {
+    return failover.clients().stream().map(RpcClient::health).toList();
+  }
+
+  /** The endpoint calls go to now. */
+  public ChainEndpoint active() {
+    return endpoints.get(failover.active());
+  }
+
+  /** The index of {@link #active()} in {@link #endpoints()}. */
+  public int activeIndex() {
+    return failover.active();
   }
 
   /** The chain's blocks, for judging the messages that point into it. */
   public InitiatingBlocks initiatingBlocks() {
-    return rpc::initiatingBlocks;
+    return new InitiatingBlocks() {
+      @Override
+      public Map<Long, InitiatingBlock> at(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
+        return rpc.initiatingBlocks(originsByNumber);
+      }
+
+      @Override
+      public List<EndpointRead> everyEndpoint(long number) {
+        return readEverywhere(number);
+      }
+    };
   }
 
   /** The chain's transactions' access lists, for confirming the messages executed on it. */
@@ -42,17 +101,55 @@ public final class ChainConnection implements AutoCloseable {
     return rpc::inboxStorageKeys;
   }
 
+  /** The block read completely from every endpoint at once; a slow endpoint delays only this confirmation. */
+  private List<EndpointRead> readEverywhere(long number) {
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<InitiatingBlock>> reads =
+          eachEndpoint.stream().map(one -> executor.submit(() -> one.completeBlock(number))).toList();
+      var answers = new ArrayList<EndpointRead>();
+      for (int i = 0; i < reads.size(); i++) {
+        String shown = endpoints.get(i).display();
+        try {
+          answers.add(new EndpointRead.Read(shown, reads.get(i).get()));
+        } catch (ExecutionException e) {
+          answers.add(new EndpointRead.Failed(shown, String.valueOf(e.getCause().getMessage())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          answers.add(new EndpointRead.Failed(shown, "interrupted"));
+        }
+      }
+      return answers;
+    }
+  }
+
   ChainRpc rpc() {
     return rpc;
   }
 
+  /** News of the head from the active endpoint; a failure there makes the next endpoint active. */
   HeadSource heads() {
-    return heads;
+    return new HeadSource() {
+      @Override
+      public List<Seen> next() throws ChainUnavailable, InterruptedException {
+        int index = failover.active();
+        try {
+          return heads.get(index).next();
+        } catch (ChainUnavailable e) {
+          failover.failedOver(index);
+          throw e;
+        }
+      }
+
+      @Override
+      public void close() {
+        heads.forEach(HeadSource::close);
+      }
+    };
   }
 
   @Override
   public void close() {
-    heads.close();
+    heads.forEach(HeadSource::close);
     rpc.close();
   }
 }

@@ -1,5 +1,7 @@
 package crosswatch.chain;
 
+import crosswatch.metrics.RpcMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +42,19 @@ public final class ChainIdCheck {
     }
   }
 
+  /** The transports check the chain id of every new connection themselves: asking anything asks it. */
   private static Optional<Mismatch> ask(ChainEndpoint endpoint, Duration timeout) {
+    ChainSettings settings = ChainSettings.DEFAULTS.withRequestTimeout(timeout);
+    var meters = new RpcMeters(new SimpleMeterRegistry(), endpoint.chainId());
     Transport transport = endpoint.isWebSocket()
-        ? new WebSocketTransport(endpoint, timeout) : new HttpTransport(endpoint, timeout);
+        ? new WebSocketTransport(endpoint, settings, meters) : new HttpTransport(endpoint, settings, meters);
     try (transport) {
       long actual = RpcAnswers.quantity(transport.send(List.of(RpcRequests.chainId())).getFirst());
       return actual == endpoint.chainId() ? Optional.empty() : Optional.of(new Mismatch(endpoint, actual));
     } catch (RpcFailure e) {
+      if (e.servedChainId().isPresent()) {
+        return Optional.of(new Mismatch(endpoint, e.servedChainId().getAsLong()));
+      }
       log.warn("chain id not checked: rpc unreachable chainId={} rpc={} error={}", endpoint.chainId(),
           endpoint.display(), e.getMessage());
       return Optional.empty();

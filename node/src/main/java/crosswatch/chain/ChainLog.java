@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.protocol.LogEntry;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -18,5 +19,9 @@ record ChainLog(long blockNumber, String blockHash, OptionalLong blockTimestamp,
     Objects.requireNonNull(address, "address");
     topics = List.copyOf(topics);
     Objects.requireNonNull(data, "data");
+  }
+
+  LogEntry entry() {
+    return new LogEntry(address, topics, data, logIndex);
   }
 }

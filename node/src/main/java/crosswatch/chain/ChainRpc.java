@@ -3,41 +3,44 @@ package crosswatch.chain;
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
-import crosswatch.protocol.LogEntry;
+import crosswatch.protocol.LogsBloom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 
 /**
- * The questions Crosswatch asks one chain, each as one round trip (batches of at most {@value #MAX_BATCH} calls),
- * with the answers checked against each other: logs said to be in a block must carry that block's hash.
+ * The questions Crosswatch asks one chain, in round trips of batches of at most {@value #MAX_BATCH} calls, with
+ * the answers checked against each other: logs said to be in a block must carry that block's hash and fit its
+ * {@code logsBloom}, headers of a range must form a chain, and an answer said to hold all of a block's logs must
+ * have exactly the block's bloom.
  */
 final class ChainRpc implements AutoCloseable {
   static final int MAX_BATCH = 100;
 
-  private final RpcClient client;
+  private final RpcCaller caller;
 
-  ChainRpc(RpcClient client) {
-    this.client = client;
+  ChainRpc(RpcCaller caller) {
+    this.caller = caller;
   }
 
   long chainId() {
-    return client.chainId();
+    return caller.chainId();
   }
 
   BlockHeader latestHeader() throws ChainUnavailable {
-    return client.call(List.of(RpcRequests.latestHeader()),
+    return caller.call(List.of(RpcRequests.latestHeader()),
         answers -> RpcAnswers.existingHeader(answers.getFirst(), "latest"));
   }
 
-  /** The {@code latest}, {@code safe} and {@code finalized} headers, in that order, in one batch. */
-  List<BlockHeader> taggedHeaders() throws ChainUnavailable {
-    List<String> tags = List.of("latest", "safe", "finalized");
-    return client.call(tags.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::taggedHeader).toList(),
+  /** The headers these block tags name ({@code latest}, {@code safe}, {@code finalized}), in order, in one batch. */
+  List<BlockHeader> taggedHeaders(List<String> tags) throws ChainUnavailable {
+    return caller.call(tags.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::taggedHeader).toList(),
         answers -> {
           var headers = new ArrayList<BlockHeader>(tags.size());
           for (int i = 0; i < tags.size(); i++) {
@@ -54,7 +57,7 @@ final class ChainRpc implements AutoCloseable {
   Map<String, List<String>> inboxStorageKeys(Collection<String> txHashes) throws ChainUnavailable {
     var keys = new HashMap<String, List<String>>();
     for (List<String> chunk : chunks(List.copyOf(txHashes), MAX_BATCH)) {
-      keys.putAll(client.call(
+      keys.putAll(caller.call(
           chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::transaction).toList(),
           answers -> {
             var read = new HashMap<String, List<String>>();
@@ -72,38 +75,89 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
-   * Inbox logs of blocks {@code from..to} and the headers at both ends. A refusal of a range of several blocks
-   * is not retried: the caller narrows the range instead.
+   * The headers of blocks {@code from..to}, and the inbox logs of those among them whose bloom says they may hold
+   * some, each log checked against its block's header. A refusal of the logs of several blocks is not retried:
+   * the caller narrows the range instead. A block whose bloom admits inbox logs but has none in the answer is
+   * left for the caller to confirm ({@link RangeScan#unexplained()}): a node whose log index lags answers so.
    */
   RangeScan scan(long from, long to) throws ChainUnavailable {
-    List<Request<?, ? extends Response<?>>> batch = new ArrayList<>(List.of(
-        RpcRequests.inboxLogs(from, to), RpcRequests.header(from)));
-    if (to > from) {
-      batch.add(RpcRequests.header(to));
+    List<BlockHeader> headers = headerRange(from, to);
+    List<BlockHeader> candidates = headers.stream().filter(BlockHeader::mayHoldExecutingMessages).toList();
+    if (candidates.isEmpty()) {
+      return new RangeScan(headers, List.of());
     }
-    RpcClient.Reader<RangeScan> reader = answers -> {
-      BlockHeader first = numbered(RpcAnswers.existingHeader(answers.get(1), from), from);
-      BlockHeader last = to > from ? numbered(RpcAnswers.existingHeader(answers.get(2), to), to) : first;
+    long first = candidates.getFirst().number();
+    long last = candidates.getLast().number();
+    RpcClient.Reader<List<ChainLog>> reader = answers -> {
       List<ChainLog> logs = RpcAnswers.logs(answers.getFirst());
       for (ChainLog log : logs) {
-        requireInbox(log);
-        if (log.blockNumber() < from || log.blockNumber() > to) {
+        if (log.blockNumber() < first || log.blockNumber() > last) {
           throw new RpcFailure(RpcFailure.Kind.GARBLED, "log of block " + log.blockNumber() + " outside the range");
         }
-        requireSameBlock(log, log.blockNumber() == from ? first : log.blockNumber() == to ? last : null);
+        requireInbox(log);
+        requireInBlock(log, headers.get((int) (log.blockNumber() - from)));
       }
-      return new RangeScan(first, last, logs);
+      return logs;
     };
-    return to > from ? client.callOrRefuse(batch, reader) : client.call(batch, reader);
+    List<Request<?, ? extends Response<?>>> request = List.of(RpcRequests.inboxLogs(first, last));
+    return new RangeScan(headers, last > first ? caller.callOrRefuse(request, reader) : caller.call(request, reader));
+  }
+
+  /** Headers of blocks {@code from..to} in order, each the parent of the next; every one must exist. */
+  List<BlockHeader> headerRange(long from, long to) throws ChainUnavailable {
+    var headers = new ArrayList<BlockHeader>((int) (to - from + 1));
+    for (long start = from; start <= to; start += MAX_BATCH) {
+      long end = Math.min(to, start + MAX_BATCH - 1);
+      List<Long> numbers = LongStream.rangeClosed(start, end).boxed().toList();
+      headers.addAll(caller.call(numbers.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::header).toList(),
+          answers -> {
+            var read = new ArrayList<BlockHeader>(numbers.size());
+            for (int i = 0; i < numbers.size(); i++) {
+              read.add(numbered(RpcAnswers.existingHeader(answers.get(i), numbers.get(i)), numbers.get(i)));
+            }
+            return read;
+          }));
+    }
+    for (int i = 1; i < headers.size(); i++) {
+      if (!headers.get(i).parentHash().equals(headers.get(i - 1).hash())) {
+        // The chain changed while its headers were read: read the range again.
+        throw new ChainUnavailable(chainId(), "headers of blocks " + from + ".." + to + " do not form a chain",
+            new RpcFailure(RpcFailure.Kind.INCONSISTENT, "reorg while reading headers"));
+      }
+    }
+    return headers;
   }
 
   /** Inbox logs of exactly this block (by hash); a refusal (e.g. the block is gone already) is not retried. */
   List<ChainLog> inboxLogs(BlockHeader block) throws ChainUnavailable {
-    return client.callOrRefuse(List.of(RpcRequests.inboxLogs(block.hash())), answers -> {
+    return caller.callOrRefuse(List.of(RpcRequests.inboxLogs(block.hash())), answers -> {
       List<ChainLog> logs = RpcAnswers.logs(answers.getFirst());
       for (ChainLog log : logs) {
         requireInbox(log);
-        requireSameBlock(log, block);
+        requireInBlock(log, block);
+      }
+      return logs;
+    });
+  }
+
+  /**
+   * Every log of exactly this block (by hash, EIP-234: an unknown block is an error, not an empty list), proven
+   * complete: their indexes run from 0 without a gap and their bloom is the header's. An answer that leaves a log
+   * out fails as inconsistent (and is retried), so what this returns can be trusted to hold everything.
+   */
+  List<ChainLog> completeLogs(BlockHeader block) throws ChainUnavailable {
+    return caller.call(List.of(RpcRequests.allLogs(block.hash())), answers -> {
+      List<ChainLog> logs = RpcAnswers.logs(answers.getFirst());
+      for (int i = 0; i < logs.size(); i++) {
+        requireInBlock(logs.get(i), block);
+        if (logs.get(i).logIndex() != i) {
+          throw new RpcFailure(RpcFailure.Kind.INCONSISTENT,
+              "logs of block " + block.number() + " skip log index " + i);
+        }
+      }
+      if (!LogsBloom.of(logs.stream().map(ChainLog::entry).toList()).equals(block.logsBloom())) {
+        throw new RpcFailure(RpcFailure.Kind.INCONSISTENT,
+            "logs of block " + block.number() + " do not match its logsBloom: some were left out");
       }
       return logs;
     });
@@ -113,7 +167,7 @@ final class ChainRpc implements AutoCloseable {
   Map<Long, BlockHeader> headers(Collection<Long> numbers) throws ChainUnavailable {
     var headers = new HashMap<Long, BlockHeader>();
     for (List<Long> chunk : chunks(List.copyOf(numbers), MAX_BATCH)) {
-      headers.putAll(client.call(chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::header).toList(),
+      headers.putAll(caller.call(chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::header).toList(),
           answers -> {
             var read = new HashMap<Long, BlockHeader>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -128,58 +182,51 @@ final class ChainRpc implements AutoCloseable {
     return headers;
   }
 
-  /** Headers by hash, for timestamps of blocks whose logs did not carry one; every hash must resolve. */
-  Map<String, BlockHeader> headersByHash(Collection<String> hashes) throws ChainUnavailable {
-    var headers = new HashMap<String, BlockHeader>();
-    for (List<String> chunk : chunks(List.copyOf(hashes), MAX_BATCH)) {
-      headers.putAll(client.call(
-          chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::headerByHash).toList(),
+  /**
+   * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number,
+   * then the logs by its hash (two round trips for all blocks), so a reorg between the two cannot mix blocks.
+   * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
+   * message points at cannot tell a missing log from another emitter's: such a verdict needs
+   * {@link #completeBlock}.
+   */
+  Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
+    Map<Long, BlockHeader> headers = headers(originsByNumber.keySet());
+    var blocks = new HashMap<Long, InitiatingBlock>();
+    originsByNumber.keySet().stream().filter(n -> !headers.containsKey(n))
+        // The node is behind the head we were told of, or the chain got shorter: not produced, as far as we know.
+        .forEach(n -> blocks.put(n, InitiatingBlock.NOT_YET_PRODUCED));
+    for (List<BlockHeader> chunk : chunks(List.copyOf(headers.values()), MAX_BATCH)) {
+      blocks.putAll(caller.call(chunk.stream().<Request<?, ? extends Response<?>>>map(h ->
+              RpcRequests.logsFrom(h.hash(), originsByNumber.get(h.number()))).toList(),
           answers -> {
-            var read = new HashMap<String, BlockHeader>();
+            var read = new HashMap<Long, InitiatingBlock>();
             for (int i = 0; i < chunk.size(); i++) {
-              BlockHeader header = RpcAnswers.header(answers.get(i));
-              if (header == null || !header.hash().equals(chunk.get(i))) {
-                throw new RpcFailure(RpcFailure.Kind.INCONSISTENT, "block " + chunk.get(i) + " is gone");
+              BlockHeader header = chunk.get(i);
+              Set<String> origins = originsByNumber.get(header.number());
+              List<ChainLog> logs = RpcAnswers.logs(answers.get(i));
+              for (ChainLog log : logs) {
+                requireInBlock(log, header);
+                if (!origins.contains(log.address())) {
+                  throw new RpcFailure(RpcFailure.Kind.GARBLED, "a log that the filter excludes: " + log.address());
+                }
               }
-              read.put(chunk.get(i), header);
+              read.put(header.number(), produced(header, logs));
             }
             return read;
           }));
     }
-    return headers;
-  }
-
-  /** The canonical blocks at these numbers with all their logs: header and logs of one block in one batch. */
-  Map<Long, InitiatingBlock> initiatingBlocks(Collection<Long> numbers) throws ChainUnavailable {
-    var blocks = new HashMap<Long, InitiatingBlock>();
-    for (List<Long> chunk : chunks(List.copyOf(numbers), MAX_BATCH / 2)) {
-      var batch = new ArrayList<Request<?, ? extends Response<?>>>();
-      chunk.forEach(n -> batch.addAll(List.of(RpcRequests.header(n), RpcRequests.allLogs(n))));
-      blocks.putAll(client.call(batch, answers -> {
-        var read = new HashMap<Long, InitiatingBlock>();
-        for (int i = 0; i < chunk.size(); i++) {
-          read.put(chunk.get(i), initiatingBlock(chunk.get(i), answers.get(2 * i), answers.get(2 * i + 1)));
-        }
-        return read;
-      }));
-    }
     return blocks;
   }
 
-  private static InitiatingBlock initiatingBlock(long number, Response<?> headerAnswer, Response<?> logsAnswer)
-      throws RpcFailure {
-    BlockHeader header = RpcAnswers.header(headerAnswer);
-    if (header == null) {
-      // The node is behind the head we were told of, or the chain got shorter: not produced, as far as we know.
-      return InitiatingBlock.NOT_YET_PRODUCED;
-    }
-    numbered(header, number);
-    var entries = new ArrayList<LogEntry>();
-    for (ChainLog log : RpcAnswers.logs(logsAnswer)) {
-      requireSameBlock(log, header);
-      entries.add(new LogEntry(log.address(), log.topics(), log.data(), log.logIndex()));
-    }
-    return new InitiatingBlock.Produced(number, header.hash(), header.timestamp(), entries);
+  /** The canonical block at this number with every log it holds, proven complete ({@link #completeLogs}). */
+  InitiatingBlock completeBlock(long number) throws ChainUnavailable {
+    BlockHeader header = headers(List.of(number)).get(number);
+    return header == null ? InitiatingBlock.NOT_YET_PRODUCED : produced(header, completeLogs(header));
+  }
+
+  private static InitiatingBlock.Produced produced(BlockHeader header, List<ChainLog> logs) {
+    return new InitiatingBlock.Produced(header.number(), header.hash(), header.timestamp(),
+        logs.stream().map(ChainLog::entry).toList());
   }
 
   private static BlockHeader numbered(BlockHeader header, long number) throws RpcFailure {
@@ -189,16 +236,25 @@ final class ChainRpc implements AutoCloseable {
     return header;
   }
 
-  private static void requireSameBlock(ChainLog log, BlockHeader block) throws RpcFailure {
-    if (block != null && (log.blockNumber() != block.number() || !log.blockHash().equals(block.hash()))) {
+  /** A log said to be in a block must carry its number and hash, and the block's bloom must admit it. */
+  private static void requireInBlock(ChainLog log, BlockHeader block) throws RpcFailure {
+    if (log.blockNumber() != block.number() || !log.blockHash().equals(block.hash())) {
       throw new RpcFailure(RpcFailure.Kind.INCONSISTENT,
           "log of block " + log.blockNumber() + " " + log.blockHash() + " is not in block " + block.hash());
     }
+    if (!block.logsBloom().covers(LogsBloom.of(List.of(log.entry())))) {
+      throw new RpcFailure(RpcFailure.Kind.INCONSISTENT,
+          "log " + log.logIndex() + " of block " + block.number() + " is not in its logsBloom");
+    }
+  }
+
+  static boolean isInbox(ChainLog log) {
+    return log.address().equals(ExecutingMessageDecoder.CROSS_L2_INBOX) && !log.topics().isEmpty()
+        && log.topics().getFirst().equals(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC);
   }
 
   private static void requireInbox(ChainLog log) throws RpcFailure {
-    if (!log.address().equals(ExecutingMessageDecoder.CROSS_L2_INBOX) || log.topics().isEmpty()
-        || !log.topics().getFirst().equals(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC)) {
+    if (!isInbox(log)) {
       throw new RpcFailure(RpcFailure.Kind.GARBLED, "a log that the filter excludes: " + log.address());
     }
   }
@@ -213,6 +269,6 @@ final class ChainRpc implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    caller.close();
   }
 }

@@ -6,6 +6,8 @@ import crosswatch.metrics.ChainMeters;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class LogScanner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogScanner.class);
 
-  private final ChainEndpoint endpoint;
+  private final ChainConnection connection;
+  private final long chainId;
   private final StartBlock start;
   private final ChainSettings settings;
   private final CheckpointStore checkpoints;
@@ -31,20 +34,20 @@ public final class LogScanner implements AutoCloseable {
   private volatile BlockScanner scanner;
   private volatile boolean connected;
   private volatile String lastError;
+  private volatile Instant lastErrorAt;
   private Thread thread;
 
   public LogScanner(ChainConnection connection, StartBlock start, ChainSettings settings,
                     CheckpointStore checkpoints, MeterRegistry registry) {
-    this.endpoint = connection.endpoint();
+    this.connection = connection;
+    this.chainId = connection.chainId();
     this.start = start;
     this.settings = settings;
     this.checkpoints = checkpoints;
-    this.meters = new ChainMeters(registry, endpoint.chainId());
+    this.meters = new ChainMeters(registry, chainId);
     this.rpc = connection.rpc();
     this.heads = connection.heads();
-    // Safe and finalized move once per block at most: asking more often than every second only adds load.
-    this.headTracker = new HeadTracker(rpc, settings.pollInterval().compareTo(Duration.ofSeconds(1)) > 0
-        ? settings.pollInterval() : Duration.ofSeconds(1));
+    this.headTracker = new HeadTracker(rpc, settings.safeHeadsInterval());
   }
 
   /** Starts scanning in the background and returns at once, whether or not the chain can be reached. */
@@ -55,10 +58,10 @@ public final class LogScanner implements AutoCloseable {
   /** {@link #start(ChainEvents)}, beginning at {@code from} instead of the configured start when no checkpoint exists. */
   public synchronized void start(ChainEvents events, StartBlock from) {
     if (thread != null) {
-      throw new IllegalStateException("already started: chainId=" + endpoint.chainId());
+      throw new IllegalStateException("already started: chainId=" + chainId);
     }
     scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
-    thread = Thread.ofVirtual().name("scanner-" + endpoint.chainId()).start(() -> run(from));
+    thread = Thread.ofVirtual().name("scanner-" + chainId).start(() -> run(from));
     headTracker.start(events);
   }
 
@@ -71,7 +74,9 @@ public final class LogScanner implements AutoCloseable {
           scanner.begin(start);
           begun = true;
         } else if (scanner.caughtUp()) {
-          scanner.observe(heads.next());
+          List<HeadSource.Seen> seen = heads.next();
+          scanner.observe(seen);
+          headTracker.latest(seen.getLast().header());
         } else {
           scanner.step();
         }
@@ -94,21 +99,23 @@ public final class LogScanner implements AutoCloseable {
 
   private void up() {
     if (!connected) {
-      log.info("chain connected chainId={} rpc={}", endpoint.chainId(), endpoint.display());
+      log.info("chain connected chainId={} rpc={}", chainId, connection.active().display());
     }
     connected = true;
+    lastError = null;
     meters.connected(true);
   }
 
   private void down(Exception e, int failures) {
     connected = false;
     lastError = e.getMessage();
+    lastErrorAt = Instant.now();
     meters.connected(false);
     if (e instanceof ChainUnavailable) {
-      log.warn("chain unavailable chainId={} rpc={} failures={} error={}", endpoint.chainId(), endpoint.display(),
+      log.warn("chain unavailable chainId={} rpc={} failures={} error={}", chainId, connection.active().display(),
           failures, e.getMessage());
     } else {
-      log.error("scanning failed chainId={} rpc={} failures={}", endpoint.chainId(), endpoint.display(), failures, e);
+      log.error("scanning failed chainId={} rpc={} failures={}", chainId, connection.active().display(), failures, e);
     }
   }
 
@@ -131,8 +138,9 @@ public final class LogScanner implements AutoCloseable {
     if (current != null && current.cursor() != null && current.cursor().number() >= 0) {
       scanned = OptionalLong.of(current.cursor().number());
     }
-    return new ChainState(endpoint.chainId(), endpoint.display(), connected, head, scanned,
-        Optional.ofNullable(lastError));
+    return new ChainState(chainId, connection.active().display(), connected, head, scanned,
+        Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt), connection.health(),
+        connection.activeIndex());
   }
 
   /**

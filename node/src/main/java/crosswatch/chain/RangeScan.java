@@ -1,10 +1,36 @@
 package crosswatch.chain;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** What one eth_getLogs range returned, with the headers at both ends fetched in the same batch. */
-record RangeScan(BlockHeader first, BlockHeader last, List<ChainLog> logs) {
+/**
+ * What scanning a range of blocks read: every block's header, in order, and the inbox logs the node returned for
+ * the blocks whose bloom admits some.
+ */
+record RangeScan(List<BlockHeader> headers, List<ChainLog> logs) {
   RangeScan {
+    headers = List.copyOf(headers);
     logs = List.copyOf(logs);
+    if (headers.isEmpty()) {
+      throw new IllegalArgumentException("a range holds at least one block");
+    }
+  }
+
+  BlockHeader first() {
+    return headers.getFirst();
+  }
+
+  BlockHeader last() {
+    return headers.getLast();
+  }
+
+  /**
+   * Blocks whose bloom says they may hold inbox logs while the answer has none of them: a bloom's false positive,
+   * or a node leaving logs out. Each must be confirmed before the scan passes it.
+   */
+  List<BlockHeader> unexplained() {
+    Set<String> withLogs = logs.stream().map(ChainLog::blockHash).collect(Collectors.toSet());
+    return headers.stream().filter(h -> h.mayHoldExecutingMessages() && !withLogs.contains(h.hash())).toList();
   }
 }

@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.protocol.LogsBloom;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,9 @@ import org.web3j.protocol.core.Response;
 import org.web3j.utils.Numeric;
 
 /**
- * The answers Crosswatch reads, and their strict reading: an error object is a refusal, anything that is not the
- * expected shape (null where a value must be, bad hex, numbers out of range) is a garbled answer. Both are
- * {@link RpcFailure}s, never values.
+ * The answers Crosswatch reads, and their strict reading: an error object is a refusal or a rate limit
+ * ({@link RpcErrors}), anything that is not the expected shape (null where a value must be, bad hex, numbers out of
+ * range) is a garbled answer. Both are {@link RpcFailure}s, never values.
  */
 final class RpcAnswers {
   private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");
@@ -22,7 +23,7 @@ final class RpcAnswers {
   private RpcAnswers() {}
 
   /** The JSON shape of a block header (only the fields read). */
-  record HeaderJson(String number, String hash, String parentHash, String timestamp) {}
+  record HeaderJson(String number, String hash, String parentHash, String timestamp, String logsBloom) {}
 
   /** The JSON shape of a log. */
   record LogJson(String address, List<String> topics, String data, String blockNumber, String blockHash,
@@ -46,6 +47,15 @@ final class RpcAnswers {
     return number(result(answer, String.class, false), "result");
   }
 
+  /** A result that must be a non-empty string, e.g. a subscription id. */
+  static String text(Response<?> answer) throws RpcFailure {
+    String text = result(answer, String.class, false);
+    if (text.isEmpty()) {
+      throw garbled("result");
+    }
+    return text;
+  }
+
   /** A header, or null when the node has no such block. */
   static BlockHeader header(Response<?> answer) throws RpcFailure {
     HeaderJson json = result(answer, HeaderJson.class, true);
@@ -54,14 +64,14 @@ final class RpcAnswers {
 
   static BlockHeader header(HeaderJson json) throws RpcFailure {
     return new BlockHeader(number(json.number(), "number"), hash(json.hash(), "hash"),
-        hash(json.parentHash(), "parentHash"), number(json.timestamp(), "timestamp"));
+        hash(json.parentHash(), "parentHash"), number(json.timestamp(), "timestamp"), bloom(json.logsBloom()));
   }
 
   /** A header that must exist: the node said its head is at or past it. */
   static BlockHeader existingHeader(Response<?> answer, Object which) throws RpcFailure {
     BlockHeader header = header(answer);
     if (header == null) {
-      throw new RpcFailure(RpcFailure.Kind.GARBLED, "no block " + which + " although the node reported it");
+      throw RpcFailure.garbled("no block " + which + " although the node reported it");
     }
     return header;
   }
@@ -78,7 +88,7 @@ final class RpcAnswers {
     var keys = new ArrayList<String>();
     for (AccessListItemJson item : json.accessList() == null ? List.<AccessListItemJson>of() : json.accessList()) {
       if (item == null || item.storageKeys() == null) {
-        throw garbled("accessList", item);
+        throw garbled("accessList");
       }
       if (matching(item.address(), ADDRESS, "address").equals(address)) {
         for (String key : item.storageKeys()) {
@@ -95,7 +105,7 @@ final class RpcAnswers {
     var logs = new ArrayList<ChainLog>(json.size());
     for (Object item : json) {
       if (!(item instanceof LogJson log)) {
-        throw new RpcFailure(RpcFailure.Kind.GARBLED, "a log is not an object");
+        throw RpcFailure.garbled("a log is not an object");
       }
       logs.add(log(log));
     }
@@ -104,7 +114,7 @@ final class RpcAnswers {
 
   private static ChainLog log(LogJson json) throws RpcFailure {
     if (json.topics() == null) {
-      throw garbled("topics", null);
+      throw garbled("topics");
     }
     var topics = new ArrayList<String>(json.topics().size());
     for (String topic : json.topics()) {
@@ -119,15 +129,14 @@ final class RpcAnswers {
 
   private static <T> T result(Response<?> answer, Class<T> type, boolean nullable) throws RpcFailure {
     if (answer.hasError()) {
-      throw new RpcFailure(RpcFailure.Kind.ERROR,
-          "error " + answer.getError().getCode() + ": " + answer.getError().getMessage());
+      throw RpcErrors.failure(answer.getError());
     }
     Object result = answer.getResult();
     if (result == null && nullable) {
       return null;
     }
     if (!type.isInstance(result)) {
-      throw garbled("result", result);
+      throw garbled("result");
     }
     return type.cast(result);
   }
@@ -136,11 +145,19 @@ final class RpcAnswers {
     try {
       BigInteger value = Numeric.decodeQuantity(text);
       if (value.signum() < 0 || value.bitLength() > 63) {
-        throw garbled(field, text);
+        throw garbled(field);
       }
       return value.longValue();
     } catch (RuntimeException e) {
-      throw garbled(field, text);
+      throw garbled(field);
+    }
+  }
+
+  private static LogsBloom bloom(String text) throws RpcFailure {
+    try {
+      return LogsBloom.ofHex(text);
+    } catch (IllegalArgumentException e) {
+      throw garbled("logsBloom");
     }
   }
 
@@ -151,14 +168,13 @@ final class RpcAnswers {
   private static String matching(String text, Pattern pattern, String field) throws RpcFailure {
     String lower = text == null ? null : text.toLowerCase(Locale.ROOT);
     if (lower == null || !pattern.matcher(lower).matches()) {
-      throw garbled(field, text);
+      throw garbled(field);
     }
     return lower;
   }
 
-  private static RpcFailure garbled(String field, Object value) {
-    String shown = String.valueOf(value);
-    return new RpcFailure(RpcFailure.Kind.GARBLED,
-        "bad " + field + ": " + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown));
+  /** Names the field only: the value is the node's, and may be anything. */
+  private static RpcFailure garbled(String field) {
+    return RpcFailure.garbled("bad " + field);
   }
 }

@@ -2,8 +2,10 @@ package crosswatch.chain;
 
 import crosswatch.protocol.ExecutingMessageDecoder;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.web3j.protocol.core.Request;
 import org.web3j.utils.Numeric;
 
@@ -52,9 +54,14 @@ final class RpcRequests {
         "topics", List.of(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC)));
   }
 
-  /** Every log of one block number, whoever emitted it: what an initiating message is judged against. */
-  static Request<?, RpcAnswers.Logs> allLogs(long number) {
-    return logs(Map.of("fromBlock", quantity(number), "toBlock", quantity(number)));
+  /** Every log of exactly one block, whoever emitted it: what proves a log absent. */
+  static Request<?, RpcAnswers.Logs> allLogs(String blockHash) {
+    return logs(Map.of("blockHash", blockHash));
+  }
+
+  /** The logs of exactly one block emitted by these addresses: what messages pointing into it are judged on. */
+  static Request<?, RpcAnswers.Logs> logsFrom(String blockHash, Collection<String> addresses) {
+    return logs(Map.of("blockHash", blockHash, "address", List.copyOf(new TreeSet<>(addresses))));
   }
 
   private static Request<?, RpcAnswers.Logs> logs(Map<String, Object> filter) {

@@ -1,144 +1,500 @@
 package crosswatch.chain;
 
-import io.reactivex.Flowable;
-import java.io.IOException;
+import crosswatch.metrics.RpcMeters;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.web3j.protocol.core.BatchRequest;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.response.EthSubscribe;
-import org.web3j.protocol.websocket.WebSocketService;
-import org.web3j.protocol.websocket.events.NewHeadsNotification;
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * JSON-RPC over ws(s) through web3j's {@link WebSocketService}. The connection is opened on first use and opened
- * again after it drops; every call waits at most the timeout, whatever web3j's own (longer) request timeout is.
+ * JSON-RPC over ws(s) through the JDK's WebSocket. The socket is opened on first use and again after it drops;
+ * the first request on every new socket is {@code eth_chainId}. Every call is bounded by the request timeout, and
+ * so are opening a socket and checking its chain id together. Answers are matched to calls by id: an answer that names a call in flight but is garbled
+ * fails that call at once; a frame that cannot be attributed (not JSON, an id nobody asked for) drops the socket,
+ * failing every call in flight on it at once, so that nothing waits for the timeout. A call that times out drops
+ * the socket too: a half-open connection would otherwise never be noticed.
  */
 final class WebSocketTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+  /** A larger frame is not an answer we can use; it would only exhaust memory. */
+  private static final int MAX_FRAME_CHARS = 64 << 20;
+  /** A buffer grown past this for a large answer is released after it, not kept for the socket's life. */
+  private static final int KEPT_BUFFER_CHARS = 1 << 20;
+  /** Ids of calls given up (interrupted), whose late answers are ignored rather than taken for garbage. */
+  private static final int GIVEN_UP_KEPT = 1024;
 
-  /** One opened socket; {@code open} turns false when the server or the network closes it. */
-  private record Connection(WebSocketService service, AtomicBoolean open) {}
+  /** A running subscription; it ends (with a failure) when its socket drops, or when closed. */
+  interface Subscription extends AutoCloseable {
+    boolean ended();
+
+    @Override
+    void close();
+  }
+
+  /** The answer to {@code eth_subscribe}: the subscription's id. */
+  static final class SubscriptionId extends Response<String> {}
+
+  /** The answer to {@code eth_unsubscribe}. */
+  static final class Unsubscribed extends Response<Boolean> {}
 
   private final ChainEndpoint endpoint;
+  private final WireAddress address;
   private final Duration timeout;
-  private Connection connection;
-  private boolean closed;
+  private final RpcMeters meters;
+  private final ChainIdGuard guard;
+  private final HttpClient client;
+  private final AtomicLong ids = new AtomicLong();
+  private final ReentrantLock connecting = new ReentrantLock();
+  private volatile Socket current;
+  private volatile boolean closed;
 
-  WebSocketTransport(ChainEndpoint endpoint, Duration timeout) {
+  WebSocketTransport(ChainEndpoint endpoint, ChainSettings settings, RpcMeters meters) {
     this.endpoint = endpoint;
-    this.timeout = timeout;
+    this.address = WireAddress.of(endpoint);
+    this.timeout = settings.requestTimeout();
+    this.meters = meters;
+    this.guard = new ChainIdGuard(endpoint, settings.reconnect(), meters);
+    this.client = HttpClient.newBuilder().connectTimeout(timeout)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .build();
   }
 
   @Override
   public List<Response<?>> send(List<Request<?, ? extends Response<?>>> requests) throws RpcFailure {
-    Connection current = connected();
+    Socket socket = connected(System.nanoTime() + timeout.toNanos());
+    return socket.call(requests, System.nanoTime() + timeout.toNanos(), null);
+  }
+
+  /**
+   * Subscribes to {@code eth_subscribe} notifications of {@code topic} (e.g. {@code newHeads}) on the current
+   * socket: each notification's result goes to {@code onNotification}, on the socket's reading thread; when the
+   * socket drops, {@code onEnd} gets the failure.
+   */
+  Subscription subscribe(String topic, Consumer<JsonNode> onNotification, Consumer<RpcFailure> onEnd)
+      throws RpcFailure {
+    Socket socket = connected(System.nanoTime() + timeout.toNanos());
+    var subscription = new Sub(socket, onNotification, onEnd);
+    var request = new Request<>("eth_subscribe", List.of(topic), null, SubscriptionId.class);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, subscription));
+    return subscription;
+  }
+
+  private void unsubscribe(Socket socket, String subscription) {
+    var request = new Request<>("eth_unsubscribe", List.of(subscription), null, Unsubscribed.class);
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      if (requests.size() == 1) {
-        Request<?, ? extends Response<?>> request = requests.getFirst();
-        return List.of(await(current.service().sendAsync(request, request.getResponseType())));
-      }
-      BatchRequest batch = new BatchRequest(current.service());
-      requests.forEach(batch::add);
-      return List.copyOf(await(current.service().sendBatchAsync(batch)).getResponses());
+      OwnCall.counted(meters, request.getMethod(), () -> socket.call(List.of(request), deadline, null));
     } catch (RpcFailure e) {
-      if (e.kind() == RpcFailure.Kind.IO) {
-        current.open().set(false);
-      }
-      throw e;
-    } catch (RuntimeException e) {
-      // Sending on a socket that just dropped throws from the client library itself.
-      current.open().set(false);
-      throw new RpcFailure(RpcFailure.Kind.IO, String.valueOf(e.getMessage()), e);
+      log.debug("unsubscribe failed chainId={} rpc={} error={}", endpoint.chainId(), endpoint.display(),
+          e.getMessage());
     }
   }
 
-  /** Subscribes to {@code newHeads} on the current connection; the stream fails when the connection drops. */
-  Flowable<NewHeadsNotification> newHeads() throws RpcFailure {
-    WebSocketService service = connected().service();
-    var subscribe = new Request<>("eth_subscribe", List.of("newHeads"), service, EthSubscribe.class);
-    return service.subscribe(subscribe, "eth_unsubscribe", NewHeadsNotification.class);
-  }
-
-  private synchronized Connection connected() throws RpcFailure {
-    if (closed) {
-      throw new RpcFailure(RpcFailure.Kind.IO, "transport closed");
+  /** The open socket whose chain id was checked; opens one when there is none. */
+  private Socket connected(long deadline) throws RpcFailure {
+    Socket socket = current;
+    if (socket != null && socket.isOpen()) {
+      return socket;
     }
-    if (connection != null && connection.open().get()) {
-      return connection;
-    }
-    if (connection != null) {
-      connection.service().close();
-    }
-    connection = open();
-    return connection;
-  }
-
-  /** Opens a socket within the timeout: web3j's own connect waits without a bound. */
-  private Connection open() throws RpcFailure {
-    var service = new WebSocketService(endpoint.rpc().toString(), false);
-    var open = new AtomicBoolean(false);
-    var connect = new FutureTask<Void>(() -> {
-      service.connect(message -> { }, error -> open.set(false), () -> open.set(false));
-      return null;
-    });
-    Thread.ofVirtual().name("ws-connect-" + endpoint.chainId()).start(connect);
+    lock(connecting, deadline);
     try {
-      connect.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      open.set(true);
-      return new Connection(service, open);
-    } catch (TimeoutException e) {
-      service.close();
-      throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "no connection in time to " + endpoint.display(), e);
-    } catch (ExecutionException e) {
-      service.close();
-      throw new RpcFailure(RpcFailure.Kind.IO, "cannot connect to " + endpoint.display(), e.getCause());
-    } catch (InterruptedException e) {
-      service.close();
-      Thread.currentThread().interrupt();
-      throw new RpcFailure(RpcFailure.Kind.IO, "interrupted while connecting", e);
+      socket = current;
+      if (socket != null && socket.isOpen()) {
+        return socket;
+      }
+      if (closed) {
+        throw RpcFailure.io("transport closed");
+      }
+      guard.beforeConnecting();
+      Socket fresh = open(deadline);
+      try {
+        guard.check(chainId(fresh, deadline));
+      } catch (RpcFailure e) {
+        fresh.drop(e);
+        throw e;
+      }
+      current = fresh;
+      return fresh;
+    } finally {
+      connecting.unlock();
     }
   }
 
-  private <T> T await(CompletableFuture<T> answer) throws RpcFailure {
+  private long chainId(Socket socket, long deadline) throws RpcFailure {
+    return OwnCall.counted(meters, "eth_chainId",
+        () -> RpcAnswers.quantity(socket.call(List.of(RpcRequests.chainId()), deadline, null).getFirst()));
+  }
+
+  /**
+   * Opens a socket within the deadline. The JDK completes the opening handshake through the common fork-join
+   * pool: while something else in the process keeps that pool blocked, opening times out (it never hangs).
+   */
+  private Socket open(long deadline) throws RpcFailure {
+    var socket = new Socket();
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(remaining(deadline));
+    address.authorization().ifPresent(a -> builder.header("Authorization", a));
+    CompletableFuture<WebSocket> opening;
     try {
-      T value = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (value == null) {
-        throw new RpcFailure(RpcFailure.Kind.GARBLED, "empty answer");
-      }
-      return value;
+      opening = builder.buildAsync(address.target(), socket);
+    } catch (RuntimeException e) {
+      throw RpcFailure.io("cannot connect");
+    }
+    try {
+      socket.webSocket = opening.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+      return socket;
     } catch (TimeoutException e) {
-      answer.cancel(false);
-      throw new RpcFailure(RpcFailure.Kind.TIMEOUT, "no answer in time", e);
+      // Cancelling would not stop the handshake, only lose the socket it may still open: that one is closed.
+      opening.thenAccept(WebSocket::abort);
+      throw RpcFailure.timeout(timeout);
+    } catch (InterruptedException e) {
+      opening.thenAccept(WebSocket::abort);
+      Thread.currentThread().interrupt();
+      throw RpcFailure.io("interrupted");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException && cause.getCause() instanceof JacksonException) {
-        throw new RpcFailure(RpcFailure.Kind.GARBLED, cause.getMessage(), cause);
+      // The JDK's exceptions are told apart by type only: their messages are not ours to show.
+      throw switch (e.getCause()) {
+        case HttpConnectTimeoutException t -> RpcFailure.timeout(timeout);
+        case WebSocketHandshakeException h -> RpcFailure.io("websocket refused (http "
+            + h.getResponse().statusCode() + ")");
+        case ConnectException c -> RpcFailure.io("cannot connect");
+        default -> RpcFailure.io("cannot connect");
+      };
+    }
+  }
+
+  private Duration remaining(long deadline) throws RpcFailure {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw RpcFailure.timeout(timeout);
+    }
+    return Duration.ofNanos(left);
+  }
+
+  private void lock(ReentrantLock lock, long deadline) throws RpcFailure {
+    try {
+      if (!lock.tryLock(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
+        throw RpcFailure.timeout(timeout);
       }
-      if (cause instanceof IOException) {
-        throw new RpcFailure(RpcFailure.Kind.IO, cause.getMessage(), cause);
-      }
-      throw new RpcFailure(RpcFailure.Kind.GARBLED, String.valueOf(cause.getMessage()), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RpcFailure(RpcFailure.Kind.IO, "interrupted", e);
-    } catch (RuntimeException e) {
-      throw new RpcFailure(RpcFailure.Kind.GARBLED, String.valueOf(e.getMessage()), e);
+      throw RpcFailure.io("interrupted");
     }
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     closed = true;
-    if (connection != null) {
-      connection.service().close();
+    Socket socket = current;
+    if (socket != null) {
+      socket.drop(RpcFailure.io("transport closed"));
+    }
+    client.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "WebSocketTransport[" + endpoint.display() + "]";
+  }
+
+  /** One call or batch waiting for its answer; {@code subscription} is set for an {@code eth_subscribe}. */
+  private record Pending(JsonRpcCodec.Exchange exchange, Sub subscription,
+                         CompletableFuture<List<Response<?>>> answer) {}
+
+  /** One opened socket: its calls in flight by wire id, its subscriptions by id, and what reads its frames. */
+  private final class Socket implements WebSocket.Listener {
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Sub> subscriptions = new ConcurrentHashMap<>();
+    private final Set<Long> givenUp = Collections.synchronizedSet(Collections.newSetFromMap(
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > GIVEN_UP_KEPT;
+          }
+        }));
+    private final ReentrantLock sending = new ReentrantLock();
+    private final StringBuilder partial = new StringBuilder();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile WebSocket webSocket;
+
+    boolean isOpen() {
+      return open.get();
+    }
+
+    List<Response<?>> call(List<Request<?, ? extends Response<?>>> requests, long deadline, Sub subscription)
+        throws RpcFailure {
+      var exchange = new JsonRpcCodec.Exchange(requests,
+          requests.stream().map(r -> ids.incrementAndGet()).toList());
+      var call = new Pending(exchange, subscription, new CompletableFuture<>());
+      exchange.ids().forEach(id -> pending.put(id, call));
+      if (!isOpen()) {
+        // Dropped before the call was registered: nobody else will fail it.
+        forget(call);
+        throw RpcFailure.io("connection closed");
+      }
+      try {
+        transmit(exchange.encode(), deadline);
+        return call.answer().get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | RpcFailure e) {
+        giveUp(call);
+        RpcFailure failure = e instanceof RpcFailure f ? f : RpcFailure.timeout(timeout);
+        if (failure.kind() == RpcFailure.Kind.TIMEOUT) {
+          drop(RpcFailure.io("connection dropped after a timeout"));
+        }
+        throw failure;
+      } catch (ExecutionException e) {
+        throw (RpcFailure) e.getCause();
+      } catch (InterruptedException e) {
+        giveUp(call);
+        Thread.currentThread().interrupt();
+        throw RpcFailure.io("interrupted");
+      }
+    }
+
+    private void transmit(String frame, long deadline) throws RpcFailure {
+      lock(sending, deadline);
+      try {
+        // The JDK's WebSocket allows one send at a time.
+        webSocket.sendText(frame, true).get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        throw RpcFailure.timeout(timeout);
+      } catch (ExecutionException | RuntimeException e) {
+        drop(RpcFailure.io("connection lost"));
+        throw RpcFailure.io("connection lost");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw RpcFailure.io("interrupted");
+      } finally {
+        sending.unlock();
+      }
+    }
+
+    private void forget(Pending call) {
+      call.exchange().ids().forEach(pending::remove);
+    }
+
+    private void giveUp(Pending call) {
+      forget(call);
+      givenUp.addAll(call.exchange().ids());
+    }
+
+    @Override
+    public void onOpen(WebSocket socket) {
+      webSocket = socket;
+      socket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      if (partial.length() + data.length() > MAX_FRAME_CHARS) {
+        unattributable("oversized frame");
+        return null;
+      }
+      partial.append(data);
+      if (last) {
+        String frame = partial.toString();
+        partial.setLength(0);
+        if (frame.length() > KEPT_BUFFER_CHARS) {
+          partial.trimToSize();
+        }
+        receive(frame);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+      unattributable("binary frame");
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+      drop(RpcFailure.io("connection closed"));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      drop(RpcFailure.io("connection lost"));
+    }
+
+    private void receive(String frame) {
+      JsonNode answer;
+      try {
+        answer = JsonRpcCodec.parse(frame);
+      } catch (RpcFailure e) {
+        unattributable("not json");
+        return;
+      }
+      if (answer.isObject() && !answer.has("id") && answer.has("method")) {
+        notification(answer);
+      } else if (answer.isObject()) {
+        long id = JsonRpcCodec.idOf(answer);
+        Pending call = pending.get(id);
+        if (call != null) {
+          complete(call, answer);
+        } else if (!givenUp.contains(id)) {
+          unattributable("answer of an unknown id");
+        }
+      } else if (answer.isArray()) {
+        batch(answer);
+      } else {
+        unattributable("not an answer");
+      }
+    }
+
+    /** A batch answer belongs to the one call its ids name; any other case cannot be trusted. */
+    private void batch(JsonNode answer) {
+      Set<Pending> owners = Collections.newSetFromMap(new IdentityHashMap<>());
+      boolean unknown = false;
+      for (JsonNode element : answer) {
+        long id = element.isObject() ? JsonRpcCodec.idOf(element) : -1;
+        Pending call = pending.get(id);
+        if (call != null) {
+          owners.add(call);
+        } else if (!givenUp.contains(id)) {
+          unknown = true;
+        }
+      }
+      if (owners.size() == 1) {
+        complete(owners.iterator().next(), answer);
+      } else if (owners.size() > 1) {
+        owners.forEach(call -> {
+          forget(call);
+          call.answer().completeExceptionally(RpcFailure.garbled("batch answer mixes requests"));
+        });
+      } else if (unknown) {
+        unattributable("batch answer of unknown ids");
+      }
+    }
+
+    private void complete(Pending call, JsonNode answer) {
+      forget(call);
+      try {
+        List<Response<?>> answers = JsonRpcCodec.answers(call.exchange(), answer);
+        if (call.subscription() != null) {
+          // Registered here, on the reading thread, so that no notification after this answer is missed.
+          call.subscription().started(RpcAnswers.text(answers.getFirst()));
+        }
+        call.answer().complete(answers);
+      } catch (RpcFailure e) {
+        call.answer().completeExceptionally(e);
+      }
+    }
+
+    private void notification(JsonNode message) {
+      JsonNode params = message.get("params");
+      JsonNode id = params == null ? null : params.get("subscription");
+      if (!"eth_subscription".equals(message.get("method").asString("")) || id == null || !id.isString()
+          || !params.has("result")) {
+        unattributable("unknown notification");
+        return;
+      }
+      Sub subscription = subscriptions.get(id.asString());
+      if (subscription != null) {
+        subscription.notify(params.get("result"));
+      }
+    }
+
+    private void unattributable(String what) {
+      // Not logged above debug: the calls it fails and the subscription it ends say so, once per retry round.
+      log.debug("rpc frame not understood, dropping the socket chainId={} rpc={} frame={}", endpoint.chainId(),
+          endpoint.display(), what);
+      drop(RpcFailure.io("connection dropped: " + what));
+    }
+
+    /** Closes the socket; every call in flight fails and every subscription ends with {@code failure}. */
+    void drop(RpcFailure failure) {
+      if (!open.compareAndSet(true, false)) {
+        return;
+      }
+      WebSocket socket = webSocket;
+      if (socket != null) {
+        socket.abort();
+      }
+      Set<Pending> calls = Collections.newSetFromMap(new IdentityHashMap<>());
+      calls.addAll(pending.values());
+      pending.clear();
+      calls.forEach(call -> call.answer().completeExceptionally(failure));
+      subscriptions.values().forEach(s -> s.end(failure));
+      subscriptions.clear();
+    }
+  }
+
+  /** A subscription on one socket; started once its {@code eth_subscribe} is answered. */
+  private final class Sub implements Subscription {
+    private final Socket socket;
+    private final Consumer<JsonNode> onNotification;
+    private final Consumer<RpcFailure> onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile String id;
+
+    Sub(Socket socket, Consumer<JsonNode> onNotification, Consumer<RpcFailure> onEnd) {
+      this.socket = socket;
+      this.onNotification = onNotification;
+      this.onEnd = onEnd;
+    }
+
+    void started(String subscriptionId) {
+      id = subscriptionId;
+      socket.subscriptions.put(subscriptionId, this);
+      if (ended.get()) {
+        socket.subscriptions.remove(subscriptionId);
+      }
+    }
+
+    void notify(JsonNode result) {
+      if (!ended.get()) {
+        onNotification.accept(result);
+      }
+    }
+
+    void end(RpcFailure failure) {
+      if (ended.compareAndSet(false, true)) {
+        onEnd.accept(failure);
+      }
+    }
+
+    @Override
+    public boolean ended() {
+      return ended.get();
+    }
+
+    /** Ends the subscription and asks the node, in the background, to stop sending its notifications. */
+    @Override
+    public void close() {
+      String subscribed = id;
+      if (ended.compareAndSet(false, true) && subscribed != null && socket.subscriptions.remove(subscribed) != null
+          && socket.isOpen()) {
+        Thread.ofVirtual().name("unsubscribe-" + endpoint.chainId()).start(() -> unsubscribe(socket, subscribed));
+      }
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * A node's validated configuration.
  *
- * @param chains every watched chain, with distinct chain ids
+ * @param chains every watched chain's endpoints; a chain with several lists them in order of preference
  * @param startBlocks where each chain's scan begins when it has no checkpoint: one entry per chain
  * @param httpPort 0 lets the system pick a free port
  * @param retention how long a final message stays queryable
@@ -52,9 +52,10 @@ public record Config(List<ChainEndpoint> chains, Map<Long, StartBlock> startBloc
     }
     var ids = new HashSet<Long>();
     for (ChainEndpoint chain : chains) {
-      if (!ids.add(chain.chainId())) {
-        throw new IllegalArgumentException("duplicate chain id " + chain.chainId());
-      }
+      ids.add(chain.chainId());
+    }
+    if (new HashSet<>(chains).size() != chains.size()) {
+      throw new IllegalArgumentException("an endpoint is given twice: " + chains);
     }
     if (!startBlocks.keySet().equals(ids)) {
       throw new IllegalArgumentException("start blocks must name exactly the configured chains: "

@@ -7,6 +7,7 @@ import crosswatch.protocol.DependencySet;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +74,17 @@ public final class ConfigLoader {
 
   }
 
+  /** Every endpoint, in the order given; several for one chain id are that chain's endpoints, first preferred. */
   private static List<ChainEndpoint> chains(Settings settings) {
     List<ChainEndpoint> chains = settings.all(Flags.RPC);
     if (chains.isEmpty()) {
       throw new Refusal(Flags.RPC.name(), "required: give at least one <chainId>=<url>");
     }
-    var seen = new LinkedHashSet<Long>();
+    var seen = new HashSet<ChainEndpoint>();
     for (ChainEndpoint chain : chains) {
-      if (!seen.add(chain.chainId())) {
-        throw new Refusal(Flags.RPC.name(), "duplicate chain id " + chain.chainId() + settings.origin(Flags.RPC));
+      if (!seen.add(chain)) {
+        throw new Refusal(Flags.RPC.name(), "chain " + chain.chainId() + " has the same endpoint twice: "
+            + chain.display() + settings.origin(Flags.RPC));
       }
     }
     return chains;

@@ -22,7 +22,9 @@ public final class Flags {
   private static final Supplier<String> NONE = () -> null;
 
   public static final Flag<ChainEndpoint> RPC = new Flag<>("rpc", "<chainId>=<url>", REPEATABLE,
-      "JSON-RPC endpoint of a chain to watch (http, https, ws or wss); its eth_chainId must match at start",
+      "JSON-RPC endpoint of a chain to watch (http, https, ws or wss); its eth_chainId must match at start. "
+          + "Give a chain several (ideally of different providers): calls fail over in order, and an invalid "
+          + "verdict is written only when every endpoint agrees on the block",
       "none, at least one is required", NONE, Parsers::endpoint);
 
   public static final Flag<DependencySet> DEPENDENCY_SET = new Flag<>("dependency-set", "<file>", SINGLE,

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +24,13 @@ final class AccessListChecker implements AutoCloseable {
   private final long chainId;
   private final AccessLists accessLists;
   private final StatusWriter writer;
-  private final Consumer<List<StatusWriter.Change>> report;
   private final LinkedBlockingQueue<MessageRecord> waiting = new LinkedBlockingQueue<>();
   private Thread thread;
 
-  AccessListChecker(long chainId, AccessLists accessLists, StatusWriter writer,
-                    Consumer<List<StatusWriter.Change>> report) {
+  AccessListChecker(long chainId, AccessLists accessLists, StatusWriter writer) {
     this.chainId = chainId;
     this.accessLists = accessLists;
     this.writer = writer;
-    this.report = report;
   }
 
   void start() {
@@ -87,7 +83,7 @@ final class AccessListChecker implements AutoCloseable {
       log.warn("executing transactions unknown to the node, messages stay unchecked executingChainId={} messages={}",
           chainId, byKey.size() - results.size());
     }
-    report.accept(writer.update(results.keySet(), r -> r.withAccessList(results.get(r.key()))));
+    writer.update(results.keySet(), r -> r.withAccessList(results.get(r.key())));
   }
 
   @Override

@@ -11,17 +11,20 @@ import crosswatch.store.MessageStore;
 import crosswatch.store.Status;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +48,7 @@ final class InitiatingChainJudge implements AutoCloseable {
 
   /** What a judge works with besides its own chain: shared by the judges of all chains. */
   record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
-                 JudgeListener listener, Backoff retry, ChainHeads heads,
-                 Consumer<List<StatusWriter.Change>> report) {}
+                 JudgeListener listener, Backoff retry, ChainHeads heads) {}
 
   private final long chainId;
   private final InitiatingBlocks blocks;
@@ -130,8 +132,9 @@ final class InitiatingChainJudge implements AutoCloseable {
   }
 
   /**
-   * Fetches the blocks not cached yet in one go, then judges and writes every due message. Heads are read before
-   * the fetch, so a message made final was judged on blocks fetched after both were finalized.
+   * One pass over the due messages: plan which blocks to read, read them in one go, judge every message, confirm
+   * each verdict a single answer could have got wrong, and write. Heads are read before the blocks, so a message
+   * made final was judged on blocks read after both were finalized.
    */
   private void round(List<MessageRecord> due) {
     var latest = new LinkedHashMap<MessageKey, MessageRecord>();
@@ -140,34 +143,25 @@ final class InitiatingChainJudge implements AutoCloseable {
     var executingHeads = new HashMap<Long, Optional<ChainHead>>();
     Function<MessageRecord, Optional<ChainHead>> executingHead =
         r -> executingHeads.computeIfAbsent(r.key().executingChainId(), context.heads()::of);
-    // A verdict that may become final is reached on its block fetched afresh: the cached one may predate a reorg.
-    Set<Long> fresh = latest.values().stream()
-        .filter(r -> Settling.finalizable(r, Settling.executing(r, executingHead.apply(r)),
-            Settling.initiating(r, ownHead), true))
-        .map(PendingIndex::initiatingBlock).collect(Collectors.toSet());
-    var missing = latest.values().stream().map(PendingIndex::initiatingBlock)
-        .filter(n -> n <= scanned && (fresh.contains(n) || cache.get(n).isEmpty())).distinct().toList();
-    Map<Long, InitiatingBlock> fetched = new HashMap<>();
-    if (!missing.isEmpty()) {
-      try {
-        fetched.putAll(blocks.at(missing));
-      } catch (ChainUnavailable e) {
-        latest.values().forEach(waiting::add);
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-        retryLater();
-        context.listener().failed(chainId, e);
-        log.warn("initiating blocks unavailable, messages stay pending initiatingChainId={} messages={} "
-            + "failures={} error={}", chainId, latest.size(), failures, e.getMessage());
+    Map<Long, Set<String>> reads = plan(latest.values(), r -> Settling.finalizable(r,
+        Settling.executing(r, executingHead.apply(r)), Settling.initiating(r, ownHead), true));
+    Map<Long, InitiatingBlock> fetched;
+    try {
+      fetched = read(reads);
+    } catch (ChainUnavailable e) {
+      latest.values().forEach(waiting::add);
+      if (Thread.currentThread().isInterrupted()) {
         return;
       }
-      fetched.values().stream().filter(InitiatingBlock.Produced.class::isInstance)
-          .map(InitiatingBlock.Produced.class::cast).forEach(cache::put);
+      retryLater();
+      context.listener().failed(chainId, e);
+      log.warn("initiating blocks unavailable, messages stay pending initiatingChainId={} messages={} "
+          + "failures={} error={}", chainId, latest.size(), failures, e.getMessage());
+      return;
     }
     failures = 0;
-    Instant now = Instant.now();
-    var changes = new ArrayList<StatusWriter.Change>();
+    var judged = new ArrayList<Judged>();
+    var unsure = new TreeMap<Long, List<MessageRecord>>();
     for (MessageRecord record : latest.values()) {
       long number = PendingIndex.initiatingBlock(record);
       if (number > scanned && record.status() != Status.PENDING) {
@@ -176,21 +170,127 @@ final class InitiatingChainJudge implements AutoCloseable {
       }
       InitiatingBlock block = number > scanned ? InitiatingBlock.NOT_YET_PRODUCED
           : fetched.containsKey(number) ? fetched.get(number)
-          : cache.get(number).map(InitiatingBlock.class::cast).orElse(InitiatingBlock.NOT_YET_PRODUCED);
+          : cache.covering(number, record.identifier().origin()).map(InitiatingBlock.class::cast)
+              .orElse(InitiatingBlock.NOT_YET_PRODUCED);
       Verdict verdict = context.verdicts().verdict(record, block);
-      MessageRecord judged = Verdicts.judged(record, verdict, now, context.clock().after(record.stamp()));
-      MessageRecord update = Settling.settled(judged, verdict, executingHead.apply(record), ownHead, true,
-          context.clock().next());
-      if (verdict instanceof Verdict.Pending) {
+      if (needsConfirmation(verdict, block)) {
+        unsure.computeIfAbsent(number, n -> new ArrayList<>()).add(record);
+      } else {
+        judged.add(new Judged(record, block, verdict));
+      }
+    }
+    unsure.forEach((number, records) -> judged.addAll(confirmed(number, records)));
+    write(judged, executingHead, ownHead);
+  }
+
+  /** A message with the block it was judged against and the verdict reached. */
+  private record Judged(MessageRecord record, InitiatingBlock block, Verdict verdict) {}
+
+  /**
+   * The blocks to read and the origins whose logs each must hold: a block not cached with a message's origin, or
+   * any block a verdict may become final on (the cached copy may predate a reorg). A cached block's origins are
+   * asked for again, so the new copy serves everything the old one did.
+   */
+  private Map<Long, Set<String>> plan(Collection<MessageRecord> records, Predicate<MessageRecord> finalizable) {
+    var reads = new TreeMap<Long, Set<String>>();
+    for (MessageRecord r : records) {
+      long number = PendingIndex.initiatingBlock(r);
+      String origin = r.identifier().origin();
+      if (number <= scanned && (finalizable.test(r) || cache.covering(number, origin).isEmpty())) {
+        reads.computeIfAbsent(number, n -> new TreeSet<>(cache.origins(n))).add(origin);
+      }
+    }
+    return reads;
+  }
+
+  private Map<Long, InitiatingBlock> read(Map<Long, Set<String>> reads) throws ChainUnavailable {
+    if (reads.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, InitiatingBlock> fetched = blocks.at(reads);
+    fetched.forEach((number, block) -> {
+      if (block instanceof InitiatingBlock.Produced produced) {
+        cache.put(produced, reads.get(number));
+      }
+    });
+    return fetched;
+  }
+
+  /**
+   * An invalid verdict that rests on the block's logs or timestamp: a lagging node's empty answer or a lying
+   * node's wrong one would produce it, so it is only written once the block is confirmed.
+   */
+  private static boolean needsConfirmation(Verdict verdict, InitiatingBlock block) {
+    return verdict instanceof Verdict.Invalid && block instanceof InitiatingBlock.Produced;
+  }
+
+  /**
+   * Judges again, on the block read completely from every endpoint, the messages whose verdict needs it. When the
+   * endpoints fail or disagree, a message that one endpoint's complete block proves valid is valid (a valid
+   * verdict never needed more than one consistent answer); the other verdicts are withheld: those messages keep
+   * their status and are judged again later.
+   */
+  private List<Judged> confirmed(long number, List<MessageRecord> records) {
+    List<EndpointRead> reads = blocks.everyEndpoint(number);
+    Confirmation confirmation = Confirmation.of(number, reads);
+    if (confirmation instanceof Confirmation.Agreed agreed) {
+      if (agreed.block() instanceof InitiatingBlock.Produced complete) {
+        cache.putComplete(complete);
+      }
+      return records.stream()
+          .map(r -> new Judged(r, agreed.block(), context.verdicts().verdict(r, agreed.block()))).toList();
+    }
+    if (confirmation instanceof Confirmation.Disagreed disagreed) {
+      context.listener().disagreed(chainId);
+      log.warn("endpoints disagree initiatingChainId={} blockNumber={} detail={}", chainId, number,
+          disagreed.detail());
+    }
+    var judged = new ArrayList<Judged>();
+    var withheld = new ArrayList<MessageRecord>();
+    for (MessageRecord record : records) {
+      reads.stream().filter(EndpointRead.Read.class::isInstance).map(r -> ((EndpointRead.Read) r).block())
+          .filter(b -> context.verdicts().verdict(record, b) instanceof Verdict.Valid).findFirst()
+          .ifPresentOrElse(b -> judged.add(new Judged(record, b, Verdict.VALID)), () -> withheld.add(record));
+    }
+    if (!withheld.isEmpty()) {
+      withhold(number, withheld, confirmation);
+    }
+    return judged;
+  }
+
+  private void withhold(long number, List<MessageRecord> records, Confirmation confirmation) {
+    Withheld why = confirmation instanceof Confirmation.Disagreed ? Withheld.DISAGREEMENT : Withheld.UNCONFIRMED;
+    String detail = switch (confirmation) {
+      case Confirmation.Disagreed d -> d.detail();
+      case Confirmation.Unconfirmed u -> u.detail();
+      case Confirmation.Agreed a -> throw new IllegalArgumentException("an agreed block withholds nothing");
+    };
+    records.forEach(waiting::add);
+    retryLater();
+    context.listener().withheld(chainId, why, records.size());
+    log.warn("verdicts withheld, messages keep their status initiatingChainId={} blockNumber={} messages={} "
+        + "why={} firstId={} detail={}", chainId, number, records.size(), why.wireName(),
+        records.getFirst().key(), detail);
+  }
+
+  private void write(List<Judged> judged, Function<MessageRecord, Optional<ChainHead>> executingHead,
+                     Optional<ChainHead> ownHead) {
+    Instant now = Instant.now();
+    var changes = new ArrayList<StatusWriter.Change>();
+    for (Judged j : judged) {
+      MessageRecord record = j.record();
+      MessageRecord update = Settling.settled(
+          Verdicts.judged(record, j.verdict(), now, context.clock().after(record.stamp())), j.verdict(),
+          executingHead.apply(record), ownHead, true, context.clock().next());
+      if (j.verdict() instanceof Verdict.Pending) {
         waiting.add(update);
       }
       var change = new StatusWriter.Change(record, update);
-      if (change.statusChanged() || change.lifecycleChanged() || block instanceof InitiatingBlock.Produced) {
+      if (change.statusChanged() || change.lifecycleChanged() || j.block() instanceof InitiatingBlock.Produced) {
         changes.add(change);
       }
     }
     List<StatusWriter.Change> stored = context.writer().write(changes);
-    context.report().accept(stored);
     judgeAgainIfOvertaken(changes, stored);
   }
 

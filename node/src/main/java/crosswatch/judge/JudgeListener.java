@@ -14,6 +14,15 @@ public interface JudgeListener {
   /** A judging round for messages pointing into this chain failed on its RPC; they stay pending. */
   void failed(long initiatingChainId, ChainUnavailable error);
 
+  /**
+   * Verdicts on {@code messages} messages pointing into this chain were reached but not written: the answers
+   * they rested on could not be confirmed. They keep their status and are judged again.
+   */
+  void withheld(long initiatingChainId, Withheld why, int messages);
+
+  /** The chain's endpoints named different blocks, or different logs, at one height. */
+  void disagreed(long chainId);
+
   /** How many messages wait for a block of this chain to be scanned. */
   void waiting(long initiatingChainId, int count);
 }

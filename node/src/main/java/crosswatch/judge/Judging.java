@@ -79,15 +79,13 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.heads = heads;
     this.sweepInterval = sweepInterval;
     this.verdicts = new Verdicts(dependencies);
-    this.writer = new StatusWriter(store);
+    this.writer = new StatusWriter(store, listener);
     this.chains = Map.copyOf(chains);
-    this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads,
-        this::report);
+    this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
-    this.settler = new Settler(store, heads, writer, clock, owned::contains, this::dispatch,
-        this::report);
+    this.settler = new Settler(store, heads, writer, clock, owned::contains, this::dispatch);
     accessLists.forEach((chainId, lists) ->
-        checkers.put(chainId, new AccessListChecker(chainId, lists, writer, this::report)));
+        checkers.put(chainId, new AccessListChecker(chainId, lists, writer)));
   }
 
   /** Judges the messages initiated on every watched chain: what a replica that owns every chain does. */
@@ -144,8 +142,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   @Override
   public void found(long chainId, List<FoundLog> logs, Instant seenAt) {
-    var stored = new ArrayList<MessageRecord>();
-    var decided = new ArrayList<StatusWriter.Change>();
+    var discovered = new ArrayList<StatusWriter.Change>();
     var returned = new ArrayList<StatusWriter.Change>();
     var toJudge = new ArrayList<MessageRecord>();
     for (FoundLog log : logs) {
@@ -158,24 +155,22 @@ public final class Judging implements ChainEvents, AutoCloseable {
         // Its block is canonical again. Pending is stored, not just handed to a judge here: the judge of its
         // initiating chain may run on another replica, which learns of it only from the store.
         returned.add(new StatusWriter.Change(known.get(),
-            Verdicts.returned(known.get(), decoded, seenAt, clock.after(known.get().stamp()))));
+            verdicts.returned(known.get(), decoded, seenAt, clock.after(known.get().stamp()))));
         continue;
       }
       MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
-      listener.found(found);
-      if (decoded instanceof Decoded.Malformed) {
-        var invalid = new StatusWriter.Change(found, Verdicts.malformed(found, seenAt, clock.next()));
-        decided.add(invalid);
-        stored.add(invalid.update());
-      } else {
-        stored.add(found);
+      Verdict first = verdicts.beforeAnyBlock(decoded, chainId, log.blockTimestamp());
+      // The verdict follows the discovery in the history even when both fall in one clock tick.
+      Instant judgedAt = Instant.now().isAfter(seenAt) ? Instant.now() : seenAt.plusNanos(1);
+      var change = new StatusWriter.Change(found,
+          first instanceof Verdict.Pending ? found : Verdicts.judged(found, first, judgedAt, clock.next()));
+      discovered.add(change);
+      if (!change.statusChanged()) {
         toJudge.add(found);
       }
     }
-    store.mergeAll(stored);
-    report(decided);
+    writer.add(discovered);
     List<StatusWriter.Change> back = writer.write(returned);
-    report(back);
     Map<MessageKey, Status> wrote = returned.stream()
         .collect(Collectors.toMap(c -> c.base().key(), c -> c.update().status(), (a, b) -> b));
     for (StatusWriter.Change c : back) {
@@ -189,7 +184,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
       }
     }
     dispatch(toJudge);
-    checkAccessLists(stored);
+    checkAccessLists(discovered.stream().map(StatusWriter.Change::update).toList());
   }
 
   @Override
@@ -249,7 +244,6 @@ public final class Judging implements ChainEvents, AutoCloseable {
       Instant now = Instant.now();
       var stored = writer.update(gone,
           r -> r.status() == Status.REORGED ? r : Verdicts.reorged(r, now, clock.after(r.stamp())));
-      report(stored);
       log.info("messages reorged out executingChainId={} ancestorBlock={} messages={}", chainId, ancestor,
           stored.size());
     }
@@ -272,7 +266,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
     unwatched.stream().filter(c -> !c.statusChanged() && c.update().status() == Status.PENDING).forEach(c -> log.warn(
         "initiating chain not watched, message stays pending id={} initiatingChainId={}", c.base().key(),
         c.base().identifier().chainId()));
-    report(writer.write(unwatched.stream().filter(c -> c.statusChanged() || c.lifecycleChanged()).toList()));
+    writer.write(unwatched.stream().filter(c -> c.statusChanged() || c.lifecycleChanged()).toList());
   }
 
   /** Judged on what the dependency set says; no block of its initiating chain is ever read. */
@@ -285,18 +279,6 @@ public final class Judging implements ChainEvents, AutoCloseable {
   /** The judge of a chain owned here; empty for a chain that is not watched or is owned by another replica. */
   private Optional<InitiatingChainJudge> judge(long chainId) {
     return owned.contains(chainId) ? Optional.ofNullable(judges.get(chainId)) : Optional.empty();
-  }
-
-  private void report(List<StatusWriter.Change> stored) {
-    for (StatusWriter.Change c : stored) {
-      listener.changed(c.base(), c.update());
-      MessageRecord after = c.update();
-      if (after.hasAccessListProblem()
-          && !(c.base().hasAccessListProblem() && c.base().accessList() == after.accessList())) {
-        log.warn("valid message not declared by its access list id={} executingTxHash={} accessList={}",
-            after.key(), after.executingTxHash(), after.accessList().wireName());
-      }
-    }
   }
 
   /** Stops the sweep, the checkers and every judge; messages still waiting stay pending in the store. */

@@ -26,22 +26,19 @@ final class Settler {
   private final HybridClock clock;
   private final LongPredicate watched;
   private final Consumer<Collection<MessageRecord>> rejudge;
-  private final Consumer<List<StatusWriter.Change>> report;
 
   /**
    * @param watched whether a chain is watched (its blocks can be read)
    * @param rejudge hands messages back to judging
-   * @param report receives every stored change
    */
   Settler(MessageStore store, ChainHeads heads, StatusWriter writer, HybridClock clock, LongPredicate watched,
-          Consumer<Collection<MessageRecord>> rejudge, Consumer<List<StatusWriter.Change>> report) {
+          Consumer<Collection<MessageRecord>> rejudge) {
     this.store = store;
     this.heads = heads;
     this.writer = writer;
     this.clock = clock;
     this.watched = watched;
     this.rejudge = rejudge;
-    this.report = report;
   }
 
   /** Shares the chain's new heads; when safe or finalized moved, settles the messages whose blocks they passed. */
@@ -78,8 +75,8 @@ final class Settler {
         raised.add(r.key());
       }
     }
-    report.accept(writer.update(raised, r -> Settling.raised(r, heads.of(r.key().executingChainId()),
-        heads.of(r.initiatingChainId()), clock.after(r.stamp()))));
+    writer.update(raised, r -> Settling.raised(r, heads.of(r.key().executingChainId()),
+        heads.of(r.initiatingChainId()), clock.after(r.stamp())));
     rejudge.accept(rejudged);
   }
 }

@@ -12,13 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Stores status changes so that none is lost to a concurrent one: the judge of the initiating chain and the scanner
- * of the executing chain may both change a message (valid, reorged). Writes of one executing chain are serialised;
- * a verdict computed from a version that has changed since is dropped, the other writer's change stands.
+ * The one gate every change of a message goes through, and the one place that reports it. Stores changes so that
+ * none is lost to a concurrent one: the judge of the initiating chain and the scanner of the executing chain may
+ * both change a message (valid, reorged). Writes of one executing chain are serialised; a verdict computed from a
+ * version that has changed since is dropped, the other writer's change stands. Every change stored is reported,
+ * from what the store held before to what it holds after.
  */
 final class StatusWriter {
+  private static final Logger log = LoggerFactory.getLogger(StatusWriter.class);
 
   /** A new version of a message computed from the version {@code base}. */
   record Change(MessageRecord base, MessageRecord update) {
@@ -34,10 +39,22 @@ final class StatusWriter {
   }
 
   private final MessageStore store;
+  private final JudgeListener listener;
   private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  StatusWriter(MessageStore store) {
+  StatusWriter(MessageStore store, JudgeListener listener) {
     this.store = store;
+    this.listener = listener;
+  }
+
+  /**
+   * Stores messages found for the first time, each as its discovery pending record or already decided (a
+   * malformed log needs no judge); only scanners add, each its own chain's messages, so no lock is needed.
+   */
+  void add(List<Change> discovered) {
+    discovered.forEach(c -> listener.found(c.base()));
+    store.mergeAll(discovered.stream().map(Change::update).toList());
+    report(discovered.stream().filter(Change::statusChanged).toList());
   }
 
   /**
@@ -60,6 +77,7 @@ final class StatusWriter {
       // What is stored may hold more than the update (an access-list result written meanwhile): report that.
       current.forEach(c -> stored.add(new Change(c.base(), store.find(c.base().key()).orElse(c.update()))));
     }));
+    report(stored);
     return stored;
   }
 
@@ -77,7 +95,20 @@ final class StatusWriter {
           store.mergeEach(updates.stream().map(Change::update).toList());
           stored.addAll(updates);
         }));
+    report(stored);
     return stored;
+  }
+
+  private void report(List<Change> stored) {
+    for (Change c : stored) {
+      listener.changed(c.base(), c.update());
+      MessageRecord after = c.update();
+      if (after.hasAccessListProblem()
+          && !(c.base().hasAccessListProblem() && c.base().accessList() == after.accessList())) {
+        log.warn("valid message not declared by its access list id={} executingTxHash={} accessList={}",
+            after.key(), after.executingTxHash(), after.accessList().wireName());
+      }
+    }
   }
 
   private void locked(long executingChainId, Runnable action) {

@@ -4,7 +4,6 @@ import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessage;
 import crosswatch.protocol.InitiatingBlock;
-import crosswatch.protocol.Reason;
 import crosswatch.protocol.Validity;
 import crosswatch.protocol.Verdict;
 import crosswatch.store.Hash32;
@@ -57,8 +56,14 @@ final class Verdicts {
     };
   }
 
-  static MessageRecord malformed(MessageRecord record, Instant at, Stamp stamp) {
-    return record.withStatus(Status.INVALID, Reason.MALFORMED_EVENT, at, stamp);
+  /**
+   * The verdict a log gets before any block is read, by the one verdict function: invalid when it is malformed
+   * or breaks a rule that needs no initiating block (unknown chain, inactive, expired, initiated after executing),
+   * else pending until its initiating block is read.
+   */
+  Verdict beforeAnyBlock(Decoded decoded, long executingChainId, long executingTimestamp) {
+    return Validity.judge(decoded, BigInteger.valueOf(executingChainId), executingTimestamp, dependencies,
+        InitiatingBlock.NOT_YET_PRODUCED);
   }
 
   static MessageRecord reorged(MessageRecord record, Instant at, Stamp stamp) {
@@ -66,13 +71,11 @@ final class Verdicts {
   }
 
   /**
-   * The record of a message whose executing block left the chain and is canonical again: pending, to be judged
-   * afresh by the owner of its initiating chain, or invalid at once when its log is malformed (no judge needed).
+   * The record of a message whose executing block left the chain and is canonical again: judged afresh, by the
+   * owner of its initiating chain unless no block is needed to find it invalid.
    */
-  static MessageRecord returned(MessageRecord record, Decoded decoded, Instant at, Stamp stamp) {
-    return switch (decoded) {
-      case Decoded.Ok ok -> record.withStatus(Status.PENDING, null, at, stamp);
-      case Decoded.Malformed m -> malformed(record, at, stamp);
-    };
+  MessageRecord returned(MessageRecord record, Decoded decoded, Instant at, Stamp stamp) {
+    return judged(record, beforeAnyBlock(decoded, record.key().executingChainId(), record.executingTimestamp()),
+        at, stamp);
   }
 }

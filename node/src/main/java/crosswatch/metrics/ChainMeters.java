@@ -18,6 +18,7 @@ public final class ChainMeters {
   private final AtomicLong scanned = new AtomicLong(UNKNOWN);
   private final AtomicLong scannedBlockTime = new AtomicLong(UNKNOWN);
   private final Counter reorgs;
+  private final Counter unverified;
 
   public ChainMeters(MeterRegistry registry, long chainId) {
     String id = Long.toString(chainId);
@@ -31,6 +32,13 @@ public final class ChainMeters {
         .register(registry);
     reorgs = Counter.builder(Meters.REORGS).description(Meters.REORGS_HELP).tag(Meters.CHAIN_ID, id)
         .register(registry);
+    unverified = Counter.builder(Meters.RPC_UNVERIFIED_ANSWERS).description(Meters.RPC_UNVERIFIED_ANSWERS_HELP)
+        .tag(Meters.CHAIN_ID, id).register(registry);
+  }
+
+  /** An answer about the chain's logs that its headers' blooms contradicted (a lagging or lying node). */
+  public void unverified() {
+    unverified.increment();
   }
 
   public void connected(boolean up) {

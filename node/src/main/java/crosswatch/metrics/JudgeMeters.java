@@ -2,6 +2,7 @@ package crosswatch.metrics;
 
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.judge.JudgeListener;
+import crosswatch.judge.Withheld;
 import crosswatch.protocol.AccessListCheck;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
@@ -34,6 +35,8 @@ public final class JudgeMeters implements JudgeListener {
   private final Map<String, Counter> accessListProblems = new HashMap<>();
   private final Map<String, Counter> failures = new HashMap<>();
   private final Map<String, AtomicLong> waiting = new HashMap<>();
+  private final Map<String, Counter> withheld = new HashMap<>();
+  private final Map<String, Counter> disagreements = new HashMap<>();
   private final List<String> chains;
 
   /** @param chainIds every watched chain: the label values registered up front */
@@ -52,6 +55,13 @@ public final class JudgeMeters implements JudgeListener {
       waiting.put(chain, count);
       Gauge.builder(Meters.JUDGE_WAITING, count, AtomicLong::get).description(Meters.JUDGE_WAITING_HELP)
           .tag(Meters.CHAIN_ID, chain).strongReference(true).register(registry);
+      disagreements.put(chain, Counter.builder(Meters.RPC_DISAGREEMENTS).description(Meters.RPC_DISAGREEMENTS_HELP)
+          .tag(Meters.CHAIN_ID, chain).register(registry));
+      for (Withheld why : Withheld.values()) {
+        withheld.put(key(chain, why.wireName()), Counter.builder(Meters.VERDICTS_WITHHELD)
+            .description(Meters.VERDICTS_WITHHELD_HELP)
+            .tags(Meters.INITIATING_CHAIN_ID, chain, Meters.WHY, why.wireName()).register(registry));
+      }
       for (AccessListCheck result : List.of(AccessListCheck.MISSING, AccessListCheck.MISMATCH)) {
         accessListProblems.put(chain + "|" + result.wireName(), Counter.builder(Meters.ACCESS_LIST_PROBLEMS)
             .description(Meters.ACCESS_LIST_PROBLEMS_HELP)
@@ -104,6 +114,19 @@ public final class JudgeMeters implements JudgeListener {
   @Override
   public void failed(long initiatingChainId, ChainUnavailable error) {
     increment(failures.get(String.valueOf(initiatingChainId)));
+  }
+
+  @Override
+  public void withheld(long initiatingChainId, Withheld why, int messages) {
+    Counter counter = withheld.get(key(String.valueOf(initiatingChainId), why.wireName()));
+    if (counter != null) {
+      counter.increment(messages);
+    }
+  }
+
+  @Override
+  public void disagreed(long chainId) {
+    increment(disagreements.get(String.valueOf(chainId)));
   }
 
   @Override

@@ -24,11 +24,29 @@ public final class Meters {
 
   public static final String RPC_REQUESTS = "crosswatch.rpc.requests";
   static final String RPC_REQUESTS_HELP = "JSON-RPC calls sent, each call of a batch counted, by method and outcome "
-      + "(ok, io, timeout, error, garbled, inconsistent)";
+      + "(ok, io, timeout, error, garbled, inconsistent, rate-limited, wrong-chain)";
+
+  public static final String RPC_WRONG_CHAIN = "crosswatch.rpc.wrong.chain";
+  static final String RPC_WRONG_CHAIN_HELP = "Connections to an endpoint of the chain that answered eth_chainId with "
+      + "another chain's id; the endpoint is not used until a later connection serves the right chain";
 
   public static final String RPC_REQUEST_DURATION = "crosswatch.rpc.request.duration";
   static final String RPC_REQUEST_DURATION_HELP = "Round-trip time of JSON-RPC requests; a batch is one sample "
       + "whose method is its methods joined with +";
+
+  public static final String RPC_UNVERIFIED_ANSWERS = "crosswatch.rpc.unverified.answers";
+  static final String RPC_UNVERIFIED_ANSWERS_HELP = "Logs answers that a block's logsBloom contradicted (logs left "
+      + "out by a lagging or lying node); the scan does not pass such a block until a read proves its logs";
+
+  public static final String RPC_DISAGREEMENTS = "crosswatch.rpc.disagreements";
+  static final String RPC_DISAGREEMENTS_HELP = "Times two endpoints of a chain named different blocks at one height, "
+      + "or different logs for one block, while a verdict was being confirmed";
+
+  public static final String VERDICTS_WITHHELD = "crosswatch.verdicts.withheld";
+  static final String VERDICTS_WITHHELD_HELP = "Verdicts not written because the answers they rested on could not "
+      + "be confirmed (why: disagreement, unconfirmed); the messages stay pending and are judged again";
+
+  public static final String WHY = "why";
 
   public static final String MESSAGES_DETECTED = "crosswatch.messages.detected";
   static final String MESSAGES_DETECTED_HELP = "Executing messages found for the first time";

@@ -1,5 +1,6 @@
 package crosswatch.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,14 +16,19 @@ import java.util.OptionalLong;
  * @param latestTimestamp the timestamp (unix seconds) of the newest block, when known
  * @param checkpoint the last block whose executing messages have all been found, when any
  * @param owners the nodes that scan this chain
- * @param lastError the latest RPC failure, kept after the chain recovers
+ * @param lastError the scanner's failure, until it scans again
+ * @param lastErrorAt when the scanner last failed, kept after it recovers
+ * @param endpoints every endpoint of the chain as this replica's scanner sees it; empty where another replica
+ *     scans the chain
  */
 public record ChainStatus(long chainId, String rpc, boolean connected, OptionalLong latest, OptionalLong safe,
                           OptionalLong finalized, OptionalLong latestTimestamp, OptionalLong checkpoint,
-                          List<String> owners, Optional<String> lastError) {
+                          List<String> owners, Optional<String> lastError, Optional<Instant> lastErrorAt,
+                          List<EndpointStatus> endpoints) {
   public ChainStatus {
     Objects.requireNonNull(rpc, "rpc");
     owners = List.copyOf(owners);
+    endpoints = List.copyOf(endpoints);
   }
 
   /** Blocks between the latest head and the checkpoint, when both are known. */

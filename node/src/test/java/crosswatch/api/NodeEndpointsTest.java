@@ -3,7 +3,9 @@ package crosswatch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.store.ChainStatus;
+import crosswatch.store.EndpointStatus;
 import crosswatch.store.Status;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,14 +38,18 @@ class NodeEndpointsTest {
     void eachChainShowsItsHeadsCheckpointLagOwnersAndConnection() {
       node.chains = List.of(StubNode.chain(901, 1_000, 990), new ChainStatus(902, "wss://rpc.example:443", false,
           OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
-          OptionalLong.empty(), List.of(), Optional.of("timeout")));
+          OptionalLong.empty(), List.of(), Optional.of("timeout"), Optional.of(Instant.parse("2026-12-02T10:00:00Z")),
+          List.of(new EndpointStatus("wss://rpc.example:443", true, false, Optional.of("timeout after 10s"),
+              Optional.of(Instant.parse("2026-12-02T10:00:00Z"))),
+              new EndpointStatus("https://other.example:443", false, true, Optional.empty(),
+                  Optional.of(Instant.parse("2026-12-02T09:00:00Z"))))));
 
       JsonNode chains = api.get("/api/v1/chains").json().get("chains");
 
       assertThat(chains.size()).isEqualTo(2);
       JsonNode first = chains.get(0);
       assertThat(first.propertyNames()).containsExactly("chainId", "rpc", "heads", "checkpoint", "lagBlocks",
-          "owners", "connected", "lastError");
+          "owners", "connected", "lastError", "lastErrorAt", "endpoints");
       assertThat(first.get("chainId").asString()).isEqualTo("901");
       assertThat(first.get("rpc").asString()).isEqualTo("http://127.0.0.1:8545");
       assertThat(first.get("heads").get("latest").asString()).isEqualTo("1000");
@@ -59,6 +65,15 @@ class NodeEndpointsTest {
       assertThat(second.get("heads").get("latest").isNull()).isTrue();
       assertThat(second.get("lagBlocks").isNull()).isTrue();
       assertThat(second.get("lastError").asString()).isEqualTo("timeout");
+      assertThat(second.get("lastErrorAt").asString()).isEqualTo("2026-12-02T10:00:00Z");
+      JsonNode endpoints = second.get("endpoints");
+      assertThat(endpoints.size()).isEqualTo(2);
+      assertThat(endpoints.get(0).get("active").asBoolean()).isTrue();
+      assertThat(endpoints.get(0).get("lastError").asString()).isEqualTo("timeout after 10s");
+      assertThat(endpoints.get(1).get("rpc").asString()).isEqualTo("https://other.example:443");
+      assertThat(endpoints.get(1).get("connected").asBoolean()).isTrue();
+      assertThat(endpoints.get(1).get("lastError").isNull()).isTrue();
+      assertThat(endpoints.get(1).get("lastErrorAt").asString()).isEqualTo("2026-12-02T09:00:00Z");
     }
   }
 
@@ -123,7 +138,8 @@ class NodeEndpointsTest {
     void aDisconnectedChainOrLeavingTheClusterMakesItNotReady() {
       var up = StubNode.chain(901, 1_000, 1_000);
       node.chains = List.of(new ChainStatus(901, up.rpc(), false, up.latest(), up.safe(), up.finalized(),
-          up.latestTimestamp(), up.checkpoint(), up.owners(), Optional.of("connection refused")));
+          up.latestTimestamp(), up.checkpoint(), up.owners(), Optional.of("connection refused"), Optional.empty(),
+          List.of()));
       assertThat(api.get("/readyz").status()).isEqualTo(503);
 
       node.chains = List.of(up);
@@ -136,7 +152,8 @@ class NodeEndpointsTest {
     @Test
     void aChainWithoutAHeadYetIsNotReady() {
       node.chains = List.of(new ChainStatus(901, "http://x:1", true, OptionalLong.empty(), OptionalLong.empty(),
-          OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), Optional.empty()));
+          OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), List.of(), Optional.empty(),
+          Optional.empty(), List.of()));
 
       assertThat(api.get("/readyz").status()).isEqualTo(503);
     }

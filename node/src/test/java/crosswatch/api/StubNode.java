@@ -19,7 +19,7 @@ final class StubNode implements NodeView {
   static ChainStatus chain(long chainId, long latest, long checkpoint) {
     return new ChainStatus(chainId, "http://127.0.0.1:8545", true, OptionalLong.of(latest),
         OptionalLong.of(latest - 5), OptionalLong.of(latest - 10), OptionalLong.of(1_700_000_000),
-        OptionalLong.of(checkpoint), List.of("node-a"), Optional.empty());
+        OptionalLong.of(checkpoint), List.of("node-a"), Optional.empty(), Optional.empty(), List.of());
   }
 
   @Override

@@ -89,6 +89,22 @@ class LoggingTest {
     assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders()).toIterable().hasSize(1);
   }
 
+  /** What a library does that logs the URL it was given: in its message, its arguments and its exceptions. */
+  @ParameterizedTest
+  @EnumSource(LogFormat.class)
+  void aUrlLoggedByALibraryIsRedactedInMessageArgumentsAndStackTrace(LogFormat format) throws Exception {
+    String console = console(format, () -> {
+      LoggerFactory.getLogger("org.java_websocket.client.WebSocketClient").error(
+          "WebSocket connection to " + SECRET_RPC + " failed, retrying {}", SECRET_RPC,
+          new java.net.ConnectException("Connection refused: " + SECRET_RPC));
+      java.util.logging.Logger.getLogger("jdk.internal.httpclient.debug").severe("HttpClient: " + SECRET_RPC);
+    });
+
+    assertThat(console).contains("WebSocket connection to https://127.0.0.1:1 failed", "HttpClient: https://127.0.0.1:1")
+        .doesNotContain("alice", "s3cret", "KEY123", "/v2", "apikey");
+    assertThat(console.lines()).hasSize(2);
+  }
+
   @ParameterizedTest
   @EnumSource(LogFormat.class)
   void anRpcUrlIsLoggedWithoutUserinfoPathOrQuery(LogFormat format) throws Exception {

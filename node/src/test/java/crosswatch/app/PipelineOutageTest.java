@@ -13,6 +13,7 @@ import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
 import crosswatch.metrics.Meters;
+import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.Status;
 import java.nio.file.Path;
@@ -116,11 +117,13 @@ class PipelineOutageTest {
     return node.registry.get(Meters.JUDGE_FAILURES).tag(Meters.CHAIN_ID, Long.toString(chainId)).counter().count();
   }
 
-  /** The judge's question: every log of one block, whoever emitted it (the scanner always filters the inbox). */
+  /** The judge's question: one block's logs of the origins messages name (the scanner asks for the inbox's). */
   private static boolean fetchesABlocksLogs(String body) {
     JsonNode request = JSON.readTree(body);
     for (JsonNode call : request.isArray() ? request : JSON.createArrayNode().add(request)) {
-      if (call.get("method").asString().equals("eth_getLogs") && !call.get("params").get(0).has("address")) {
+      JsonNode filter = call.get("params").get(0);
+      if (call.get("method").asString().equals("eth_getLogs") && filter.has("blockHash")
+          && !filter.path("address").toString().contains(ExecutingMessageDecoder.CROSS_L2_INBOX)) {
         return true;
       }
     }

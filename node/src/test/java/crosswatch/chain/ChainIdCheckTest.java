@@ -38,10 +38,11 @@ class ChainIdCheckTest {
   }
 
   @Test
-  void anEndpointServingAnotherChainIsAMismatchNamingWhatItServes() {
-    var wrong = endpoint(902, devnet.chain(901).rpcUrl());
-    assertThat(ChainIdCheck.check(List.of(wrong), TIMEOUT))
-        .containsExactly(new ChainIdCheck.Mismatch(wrong, 901));
+  void anEndpointServingAnotherChainIsAMismatchNamingWhatItServesOverHttpAndWebSocket() {
+    var wrongHttp = endpoint(902, devnet.chain(901).rpcUrl());
+    var wrongWs = endpoint(902, devnet.chain(901).wsUrl());
+    assertThat(ChainIdCheck.check(List.of(wrongHttp, wrongWs), TIMEOUT))
+        .containsExactly(new ChainIdCheck.Mismatch(wrongHttp, 901), new ChainIdCheck.Mismatch(wrongWs, 901));
   }
 
   @Test

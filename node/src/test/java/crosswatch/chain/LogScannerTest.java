@@ -54,7 +54,7 @@ class LogScannerTest {
   }
 
   private LogScanner scanning(ChainEndpoint endpoint, ChainSettings settings) {
-    var connection = new ChainConnection(endpoint, settings, registry);
+    var connection = new ChainConnection(List.of(endpoint), settings, registry);
     opened.add(connection);
     var scanner = new LogScanner(connection, new StartBlock.Number(0), settings, checkpoints, registry);
     opened.add(scanner);
@@ -118,7 +118,7 @@ class LogScannerTest {
   @Nested
   class Following {
     @Test
-    void eachNewBlockAnnouncedOverWebSocketCostsOneLogCall() {
+    void aNewBlockAnnouncedOverWebSocketCostsALogCallOnlyWhenItsBloomAdmitsInboxLogs() {
       scanning(new ChainEndpoint(901, URI.create(chain.wsUrl())), FAST);
       await().until(() -> events.scanned >= chain.head());
       double before = logCalls();
@@ -127,7 +127,8 @@ class LogScannerTest {
           chain.emitInitiating(List.of(Hash.sha3String("follow")), "0x"))));
 
       await().until(() -> found().containsAll(foundIn(receipt)));
-      assertThat(logCalls() - before).isEqualTo(2);
+      // The initiating block's bloom rules out inbox logs: only the executing block is asked about.
+      assertThat(logCalls() - before).isEqualTo(1);
     }
 
     @Test
@@ -140,6 +141,69 @@ class LogScannerTest {
 
       await().until(() -> events.reorgAncestors.contains(receipt.blockNumber() - 1));
     }
+  }
+
+  @Nested
+  class LyingNode {
+    private volatile boolean hiding = true;
+
+    /** Forwards to anvil; while {@code hiding}, every eth_getLogs is answered with an empty list. */
+    private RpcStub hidingLogs() {
+      var forward = RpcStub.forwardingTo(chain.rpcUrl(), answer -> answer);
+      RpcStub stub = RpcStub.up(body -> hiding ? emptyLogs(body, forward.apply(body)) : forward.apply(body));
+      opened.add(stub);
+      return stub;
+    }
+
+    private double unverified() {
+      return registry.get(Meters.RPC_UNVERIFIED_ANSWERS).counter().count();
+    }
+
+    @Test
+    void aNodeWhoseLogsLagItsHeadersIsNotBelievedAndTheScanWaitsBeforeTheBlockUntilItAnswers() {
+      ExecutingReceipt receipt = executeTwo();
+      chain.mine(5);
+
+      scanning(hidingLogs().endpoint(901), FAST);
+
+      await().until(() -> unverified() > 0 && events.scanned == receipt.blockNumber() - 1);
+      assertThat(found()).isEmpty();
+      assertThat(checkpoints.get(901)).map(Checkpoint::blockNumber).hasValue(receipt.blockNumber() - 1);
+
+      hiding = false;
+
+      await().until(() -> events.scanned >= receipt.blockNumber() + 5);
+      assertThat(found()).containsExactlyElementsOf(foundIn(receipt));
+    }
+
+    @Test
+    void aBlockWhoseBloomRulesOutInboxLogsIsPassedWhateverTheLogsAnswersSay() {
+      chain.emitInitiating(List.of(Hash.sha3String("no inbox log here")), "0x");
+      chain.mine(3);
+
+      scanning(hidingLogs().endpoint(901), FAST);
+
+      await().until(() -> events.scanned >= chain.head());
+      assertThat(unverified()).isZero();
+    }
+  }
+
+  /** The answer with every eth_getLogs result replaced by an empty list. */
+  private static String emptyLogs(String requestBody, String answerBody) {
+    JsonNode request = JSON.readTree(requestBody);
+    JsonNode answer = JSON.readTree(answerBody);
+    var getLogsIds = new java.util.HashSet<String>();
+    for (JsonNode call : request.isArray() ? request : JSON.createArrayNode().add(request)) {
+      if (call.get("method").asString().equals("eth_getLogs")) {
+        getLogsIds.add(call.get("id").toString());
+      }
+    }
+    for (JsonNode reply : answer.isArray() ? answer : JSON.createArrayNode().add(answer)) {
+      if (getLogsIds.contains(reply.get("id").toString()) && reply.has("result")) {
+        ((tools.jackson.databind.node.ObjectNode) reply).set("result", JSON.createArrayNode());
+      }
+    }
+    return JSON.writeValueAsString(answer);
   }
 
   private static long widestLogRange(String body) {
@@ -156,13 +220,14 @@ class LogScannerTest {
   }
 
   private static String refuseAll(String body) {
+    JsonNode request = JSON.readTree(body);
     ArrayNode replies = JSON.createArrayNode();
-    for (JsonNode call : JSON.readTree(body)) {
+    for (JsonNode call : request.isArray() ? request : JSON.createArrayNode().add(request)) {
       var reply = replies.addObject().put("jsonrpc", "2.0");
       reply.set("id", call.get("id"));
-      reply.putObject("error").put("code", -32005).put("message", "query exceeds max block range 64");
+      reply.putObject("error").put("code", -32000).put("message", "query exceeds max block range 64");
     }
-    return JSON.writeValueAsString(replies);
+    return JSON.writeValueAsString(request.isArray() ? replies : replies.get(0));
   }
 
   /** Checkpoints in memory: the file store has its own test. */

@@ -8,10 +8,15 @@ import crosswatch.judge.ChainUnavailable;
 import crosswatch.metrics.Meters;
 import crosswatch.metrics.RpcMeters;
 import crosswatch.protocol.ExecutingMessageDecoder;
+import crosswatch.protocol.LogEntry;
+import crosswatch.protocol.LogsBloom;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +30,7 @@ class RpcClientTest {
   private static final String HASH_A = "0x" + "a".repeat(64);
   private static final String HASH_B = "0x" + "b".repeat(64);
   private static final ChainSettings SETTINGS = ChainSettings.DEFAULTS
-      .withRequestTimeout(Duration.ofMillis(300))
+      .withRequestTimeout(Duration.ofSeconds(1))
       .withRetries(ATTEMPTS, new Backoff(Duration.ofMillis(5), Duration.ofMillis(10)),
           new Backoff(Duration.ofMillis(5), Duration.ofMillis(10)));
 
@@ -37,8 +42,8 @@ class RpcClientTest {
   private ChainRpc connect(RpcStub node) {
     stub = node;
     ChainEndpoint endpoint = node.endpoint(CHAIN);
-    rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, SETTINGS.requestTimeout()), SETTINGS,
-        new RpcMeters(registry, CHAIN)));
+    var meters = new RpcMeters(registry, CHAIN);
+    rpc = new ChainRpc(new RpcClient(endpoint, new HttpTransport(endpoint, SETTINGS, meters), SETTINGS, meters));
     return rpc;
   }
 
@@ -54,47 +59,140 @@ class RpcClientTest {
         .tags(Meters.CHAIN_ID, "9", Meters.METHOD, method, Meters.OUTCOME, outcome).counter().count();
   }
 
-  private static Map<String, Object> header(long number, String hash) {
-    return Map.of("number", "0x" + Long.toHexString(number), "hash", hash, "parentHash", HASH_B,
-        "timestamp", "0x64");
+  /** Block n's hash on the stub's chain, so that each block's parent is the one before it. */
+  private static String hash(long number) {
+    return "0x" + "%064x".formatted(number + 0xabc);
   }
 
+  /** Blocks whose number is a multiple of five hold one inbox log; the others hold none. */
+  private static boolean holdsInboxLog(long number) {
+    return number % 5 == 0;
+  }
+
+  private static Map<String, Object> header(long number) {
+    LogsBloom bloom = holdsInboxLog(number) ? LogsBloom.of(List.of(INBOX_ENTRY)) : LogsBloom.empty();
+    return Map.of("number", "0x" + Long.toHexString(number), "hash", hash(number), "parentHash", hash(number - 1),
+        "timestamp", "0x64", "logsBloom", bloom.toHex());
+  }
+
+  private static final LogEntry INBOX_ENTRY = new LogEntry(ExecutingMessageDecoder.CROSS_L2_INBOX,
+      List.of(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC, HASH_B), "0x", 0);
+
   private static Map<String, Object> inboxLog(long number, String blockHash) {
-    return Map.of("address", ExecutingMessageDecoder.CROSS_L2_INBOX,
-        "topics", List.of(ExecutingMessageDecoder.EXECUTING_MESSAGE_TOPIC, HASH_B), "data", "0x",
+    return Map.of("address", INBOX_ENTRY.address(), "topics", INBOX_ENTRY.topics(), "data", INBOX_ENTRY.data(),
         "blockNumber", "0x" + Long.toHexString(number), "blockHash", blockHash, "transactionHash", HASH_A,
         "logIndex", "0x0");
   }
 
-  /** A node whose every block n has hash A and whose logs for a range are one inbox log in its first block. */
+  private static long number(String quantity) {
+    return Long.decode(quantity);
+  }
+
+  /** A truthful node: headers by number, inbox logs over a range or of one block by hash. */
   private static RpcStub.Results healthy() {
     return (method, params) -> switch (method) {
-      case "eth_getBlockByNumber" -> header(Long.decode(params.get(0).asString()), HASH_A);
-      case "eth_getLogs" -> List.of(inboxLog(Long.decode(params.get(0).get("fromBlock").asString()), HASH_A));
+      case "eth_getBlockByNumber" -> header(number(params.get(0).asString()));
+      case "eth_getLogs" -> {
+        var filter = params.get(0);
+        if (filter.has("blockHash")) {
+          long n = number(filter.get("blockHash").asString()) - 0xabc;
+          yield holdsInboxLog(n) ? List.of(inboxLog(n, hash(n))) : List.of();
+        }
+        yield LongStream.rangeClosed(number(filter.get("fromBlock").asString()),
+            number(filter.get("toBlock").asString())).filter(RpcClientTest::holdsInboxLog)
+            .mapToObj(n -> inboxLog(n, hash(n))).toList();
+      }
       default -> throw new RpcStub.Refusal("unexpected " + method);
     };
+  }
+
+  /** {@link #healthy()}, but every eth_getLogs answers an empty list: a node whose log index lags, or lies. */
+  private static RpcStub.Results hidingLogs() {
+    RpcStub.Results truth = healthy();
+    return (method, params) -> method.equals("eth_getLogs") ? List.of() : truth.result(method, params);
   }
 
   @Nested
   class Answers {
     @Test
-    void aHeaderIsReadAndItsCallCountedOk() throws Exception {
-      BlockHeader head = connect(RpcStub.up(RpcStub.results((m, p) -> header(5, HASH_A)))).latestHeader();
+    void aHeaderIsReadWithItsBloomAndItsCallCountedOk() throws Exception {
+      BlockHeader head = connect(RpcStub.up(RpcStub.results((m, p) -> header(5)))).latestHeader();
 
-      assertThat(head).isEqualTo(new BlockHeader(5, HASH_A, HASH_B, 100));
+      assertThat(head).isEqualTo(new BlockHeader(5, hash(5), hash(4), 100, LogsBloom.of(List.of(INBOX_ENTRY))));
       assertThat(calls("eth_getBlockByNumber", "ok")).isEqualTo(1);
     }
 
     @Test
-    void logsAndTheHeadersAtBothEndsOfARangeGoAsOneBatch() throws Exception {
+    void aRangeIsItsHeadersInOneBatchThenTheLogsOfTheBlocksWhoseBloomAdmitsThem() throws Exception {
       RangeScan scan = connect(RpcStub.up(RpcStub.results(healthy()))).scan(5, 9);
 
-      assertThat(stub.requests()).hasSize(1);
-      assertThat(scan.first().number()).isEqualTo(5);
-      assertThat(scan.last().number()).isEqualTo(9);
+      assertThat(stub.requests()).hasSize(2);
+      assertThat(scan.headers()).extracting(BlockHeader::number).containsExactly(5L, 6L, 7L, 8L, 9L);
       assertThat(scan.logs()).singleElement().satisfies(l -> assertThat(l.blockNumber()).isEqualTo(5));
+      assertThat(scan.unexplained()).isEmpty();
       assertThat(calls("eth_getLogs", "ok")).isEqualTo(1);
-      assertThat(calls("eth_getBlockByNumber", "ok")).isEqualTo(2);
+      assertThat(calls("eth_getBlockByNumber", "ok")).isEqualTo(5);
+    }
+
+    @Test
+    void aRangeWhoseBloomsRuleOutInboxLogsNeedsNoLogsRequest() throws Exception {
+      RangeScan scan = connect(RpcStub.up(RpcStub.results(healthy()))).scan(6, 9);
+
+      assertThat(stub.requests()).hasSize(1);
+      assertThat(scan.logs()).isEmpty();
+      assertThat(scan.unexplained()).isEmpty();
+    }
+
+    @Test
+    void aBlockWhoseBloomAdmitsInboxLogsThatTheAnswerLacksIsLeftUnexplained() throws Exception {
+      RangeScan scan = connect(RpcStub.up(RpcStub.results(hidingLogs()))).scan(5, 11);
+
+      assertThat(scan.logs()).isEmpty();
+      assertThat(scan.unexplained()).extracting(BlockHeader::number).containsExactly(5L, 10L);
+    }
+
+    @Test
+    void headersThatDoNotFormAChainAreNotAccepted() {
+      RpcStub.Results truth = healthy();
+      connect(RpcStub.up(RpcStub.results((method, params) -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> header = truth.result(method, params) instanceof Map<?, ?> m
+            ? new HashMap<>((Map<String, Object>) m) : null;
+        if (header != null && header.get("number").equals("0x7")) {
+          header.put("parentHash", HASH_A);
+        }
+        return header;
+      })));
+
+      assertThatThrownBy(() -> rpc.scan(6, 9)).isInstanceOf(ChainUnavailable.class)
+          .hasMessageContaining("do not form a chain");
+    }
+  }
+
+  @Nested
+  class CompleteReads {
+    @Test
+    void everyLogOfABlockIsAcceptedWhenTheyMakeItsBloom() throws Exception {
+      connect(RpcStub.up(RpcStub.results(healthy())));
+      BlockHeader block = rpc.headers(List.of(10L)).get(10L);
+
+      assertThat(rpc.completeLogs(block)).singleElement().satisfies(l -> assertThat(l.logIndex()).isZero());
+    }
+
+    @Test
+    void anAnswerThatLeavesALogOutIsInconsistentAndRetried() {
+      connect(RpcStub.up(RpcStub.results(hidingLogs())));
+
+      assertThatThrownBy(() -> rpc.completeLogs(rpc.headers(List.of(10L)).get(10L)))
+          .isInstanceOf(ChainUnavailable.class).hasMessageContaining("logsBloom");
+      assertThat(calls("eth_getLogs", "inconsistent")).isEqualTo(ATTEMPTS);
+    }
+
+    @Test
+    void aBlockWithoutLogsIsProvenEmptyByItsEmptyBloom() throws Exception {
+      connect(RpcStub.up(RpcStub.results(hidingLogs())));
+
+      assertThat(rpc.completeLogs(rpc.headers(List.of(7L)).get(7L))).isEmpty();
     }
   }
 
@@ -112,7 +210,7 @@ class RpcClientTest {
     @Test
     void aFailedAttemptFollowedByAnAnswerSucceeds() throws Exception {
       var attempts = new AtomicInteger();
-      var good = RpcStub.results((m, p) -> header(5, HASH_A));
+      var good = RpcStub.results((m, p) -> header(5));
       connect(RpcStub.up(body -> attempts.incrementAndGet() == 1 ? "{" : good.apply(body)));
 
       assertThat(rpc.latestHeader().number()).isEqualTo(5);
@@ -140,8 +238,8 @@ class RpcClientTest {
     void aBatchAnsweredWithTooFewAnswersIsGarbled() {
       connect(RpcStub.up(body -> "[]"));
 
-      assertThatThrownBy(() -> rpc.scan(5, 5)).isInstanceOf(ChainUnavailable.class);
-      assertThat(calls("eth_getLogs", "garbled")).isEqualTo(ATTEMPTS);
+      assertThatThrownBy(() -> rpc.scan(5, 6)).isInstanceOf(ChainUnavailable.class);
+      assertThat(calls("eth_getBlockByNumber", "garbled")).isEqualTo(2 * ATTEMPTS);
     }
 
     @Test
@@ -166,16 +264,16 @@ class RpcClientTest {
       if (method.equals("eth_getLogs")) {
         throw new RpcStub.Refusal("query returned more than 10000 results");
       }
-      return header(Long.decode(params.get(0).asString()), HASH_A);
+      return header(number(params.get(0).asString()));
     };
 
     @Test
     void aRefusedRangeIsNotRetriedSoThatTheScannerCanAskForLess() {
       connect(RpcStub.up(RpcStub.results(refusingLogs)));
 
-      assertThatThrownBy(() -> rpc.scan(5, 9))
+      assertThatThrownBy(() -> rpc.scan(5, 10))
           .isInstanceOfSatisfying(ChainUnavailable.class, e -> assertThat(RpcClient.refused(e)).isTrue());
-      assertThat(stub.requests()).hasSize(1);
+      assertThat(stub.requests()).hasSize(2);
       assertThat(calls("eth_getLogs", "error")).isEqualTo(1);
     }
 
@@ -184,7 +282,7 @@ class RpcClientTest {
       connect(RpcStub.up(RpcStub.results(refusingLogs)));
 
       assertThatThrownBy(() -> rpc.scan(5, 5)).isInstanceOf(ChainUnavailable.class);
-      assertThat(stub.requests()).hasSize(ATTEMPTS);
+      assertThat(stub.requests()).hasSize(1 + ATTEMPTS);
     }
   }
 
@@ -193,7 +291,7 @@ class RpcClientTest {
     @Test
     void aLogCarryingAnotherHashThanItsBlockIsInconsistentAndRetried() {
       connect(RpcStub.up(RpcStub.results((method, params) -> method.equals("eth_getLogs")
-          ? List.of(inboxLog(5, HASH_B)) : header(5, HASH_A))));
+          ? List.of(inboxLog(5, HASH_B)) : header(5))));
 
       assertThatThrownBy(() -> rpc.scan(5, 5)).isInstanceOf(ChainUnavailable.class);
       assertThat(calls("eth_getLogs", "inconsistent")).isEqualTo(ATTEMPTS);
@@ -208,7 +306,7 @@ class RpcClientTest {
         return null;
       })));
 
-      assertThat(rpc.initiatingBlocks(List.of(42L)))
+      assertThat(rpc.initiatingBlocks(Map.of(42L, Set.of(HASH_A.substring(0, 42)))))
           .containsEntry(42L, crosswatch.protocol.InitiatingBlock.NOT_YET_PRODUCED);
     }
   }

@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A JSON-RPC endpoint over http at the edge of a test: answers what the test says (canned, garbage, or what a real
  * node answers, possibly altered). It can be created before it listens, to play a node that is down at first.
+ * A lone {@code eth_chainId}, which the transport asks on each new connection, is answered with the chain id of
+ * {@link #endpoint(long)} and not recorded, so that tests see only their own round trips.
  */
 public final class RpcStub implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +44,7 @@ public final class RpcStub implements AutoCloseable {
   private final int port;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile UnaryOperator<String> answer;
+  private volatile long chainId = -1;
   private HttpServer server;
 
   private RpcStub(int port, UnaryOperator<String> answer) {
@@ -70,8 +73,11 @@ public final class RpcStub implements AutoCloseable {
     }
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(body);
-      byte[] reply = answer.apply(body).getBytes(StandardCharsets.UTF_8);
+      String chainIdAnswer = chainIdAnswer(body);
+      if (chainIdAnswer == null) {
+        requests.add(body);
+      }
+      byte[] reply = (chainIdAnswer != null ? chainIdAnswer : answer.apply(body)).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, reply.length);
       try (var out = exchange.getResponseBody()) {
@@ -88,7 +94,21 @@ public final class RpcStub implements AutoCloseable {
   }
 
   public ChainEndpoint endpoint(long chainId) {
+    this.chainId = chainId;
     return new ChainEndpoint(chainId, URI.create("http://127.0.0.1:" + port));
+  }
+
+  private String chainIdAnswer(String body) {
+    if (chainId < 0 || !body.contains("\"eth_chainId\"")) {
+      return null;
+    }
+    JsonNode call = JSON.readTree(body);
+    if (!call.isObject()) {
+      return null;
+    }
+    ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0").put("result", "0x" + Long.toHexString(chainId));
+    reply.set("id", call.get("id"));
+    return JSON.writeValueAsString(reply);
   }
 
   /** Every request body received, oldest first: one per round trip. */

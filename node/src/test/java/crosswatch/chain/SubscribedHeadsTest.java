@@ -28,9 +28,9 @@ class SubscribedHeadsTest {
     devnet = Devnet.start(901);
     chain = devnet.chain(901);
     var endpoint = new ChainEndpoint(901, URI.create(chain.wsUrl()));
-    var transport = new WebSocketTransport(endpoint, TestSettings.FAST.requestTimeout());
-    var rpc = new ChainRpc(new RpcClient(endpoint, transport, TestSettings.FAST,
-        new RpcMeters(new SimpleMeterRegistry(), 901)));
+    var meters = new RpcMeters(new SimpleMeterRegistry(), 901);
+    var transport = new WebSocketTransport(endpoint, TestSettings.FAST, meters);
+    var rpc = new ChainRpc(new RpcClient(endpoint, transport, TestSettings.FAST, meters));
     heads = new SubscribedHeads(901, transport, rpc, NEVER);
   }
 

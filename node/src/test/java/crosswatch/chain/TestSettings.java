@@ -11,5 +11,6 @@ public final class TestSettings {
       .withRequestTimeout(Duration.ofSeconds(2))
       .withRetries(2, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
           new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)))
-      .withPolling(Duration.ofMillis(50), Duration.ofSeconds(1));
+      .withPolling(Duration.ofMillis(50), Duration.ofSeconds(1))
+      .withSafeHeadsInterval(Duration.ofMillis(200));
 }

@@ -54,6 +54,10 @@ public final class NodeProcess implements AutoCloseable {
     return Path.of("target", "replica-logs", name + ".log");
   }
 
+  public int httpPort() {
+    return httpPort;
+  }
+
   /** The replica's {@code --data-dir}. */
   public Path dataDir() {
     return dataDir;

@@ -1,11 +1,8 @@
 package crosswatch.cluster;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import crosswatch.devnet.FreePort;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Options for members started inside a test JVM: loopback, free ports, their own data directories. */
 public final class TestNodes {
@@ -36,25 +33,8 @@ public final class TestNodes {
         .toList();
   }
 
-  /**
-   * A port below 15536 whose FD_SOCK2 companion (port + 50000) is free too; the OS's ephemeral range would put
-   * the companion past 65535.
-   */
+  /** A free loopback port whose FD_SOCK2 companion (port + 50000) is free too. */
   public static int freePort() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(10_000, 65_535 - FD_OFFSET);
-      if (bindable(port) && bindable(port + FD_OFFSET)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free port pair found");
-  }
-
-  private static boolean bindable(int port) {
-    try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return socket.isBound();
-    } catch (IOException e) {
-      return false;
-    }
+    return FreePort.pickWithCompanion(FD_OFFSET);
   }
 }

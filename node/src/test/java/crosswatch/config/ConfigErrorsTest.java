@@ -51,15 +51,15 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void aDuplicateChainIdIsRefused() {
-      assertThat(error("--rpc", "5=http://a", "--rpc", "5=http://b").line())
-          .isEqualTo("crosswatch: --rpc: duplicate chain id 5");
+    void theSameEndpointTwiceIsRefusedWithoutShowingItsSecrets() {
+      assertThat(error("--rpc", "5=http://u:pw@a:8545/key", "--rpc", "5=http://u:pw@a:8545/key").line())
+          .isEqualTo("crosswatch: --rpc: chain 5 has the same endpoint twice: http://a:8545");
     }
 
     @Test
-    void aDuplicateChainIdFromEnvSaysWhereItCameFrom() {
-      assertThat(error(Map.of("CROSSWATCH_RPC", "5=http://a,5=http://b")).line())
-          .isEqualTo("crosswatch: --rpc: duplicate chain id 5 (from CROSSWATCH_RPC)");
+    void theSameEndpointTwiceFromEnvSaysWhereItCameFrom() {
+      assertThat(error(Map.of("CROSSWATCH_RPC", "5=http://a,5=http://a")).line())
+          .isEqualTo("crosswatch: --rpc: chain 5 has the same endpoint twice: http://a (from CROSSWATCH_RPC)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,23 @@ class ConfigPrecedenceTest {
       assertThat(c.startBlocks()).isEqualTo(Map.of(901L, StartBlock.LATEST, 902L, StartBlock.LATEST));
       assertThat(c.retention()).isEqualTo(Duration.ofHours(24));
       assertThat(c.sweepInterval()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aChainMayHaveSeveralEndpointsKeptInTheOrderGivenFromFlagsEnvAndFile() throws IOException {
+      Config fromFlags = config("--rpc", "901=https://a.example/key1", "--rpc", "902=http://c",
+          "--rpc", "901=wss://b.example/key2");
+      Config fromEnv = config(Map.of("CROSSWATCH_RPC", "901=https://a.example/key1,901=wss://b.example/key2"));
+      Config fromFile = config("--config", yaml("rpc:\n  - 901=https://a.example/key1\n  - 901=wss://b.example/key2\n")
+          .toString());
+
+      assertThat(fromFlags.chains()).extracting(ChainEndpoint::display)
+          .containsExactly("https://a.example", "http://c", "wss://b.example");
+      for (Config c : List.of(fromEnv, fromFile)) {
+        assertThat(c.chains()).extracting(ChainEndpoint::display).containsExactly("https://a.example", "wss://b.example");
+        assertThat(c.startBlocks()).containsOnlyKeys(901L);
+        assertThat(c.dependencies().chains()).containsOnlyKeys(BigInteger.valueOf(901));
+      }
     }
 
     @Test

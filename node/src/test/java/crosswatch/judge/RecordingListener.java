@@ -9,6 +9,8 @@ final class RecordingListener implements JudgeListener {
   final List<MessageRecord> found = new CopyOnWriteArrayList<>();
   final List<MessageRecord> changed = new CopyOnWriteArrayList<>();
   final List<ChainUnavailable> failures = new CopyOnWriteArrayList<>();
+  final List<Withheld> withheld = new CopyOnWriteArrayList<>();
+  final List<Long> disagreements = new CopyOnWriteArrayList<>();
 
   @Override
   public void found(MessageRecord record) {
@@ -23,6 +25,18 @@ final class RecordingListener implements JudgeListener {
   @Override
   public void failed(long initiatingChainId, ChainUnavailable error) {
     failures.add(error);
+  }
+
+  @Override
+  public void withheld(long initiatingChainId, Withheld why, int messages) {
+    for (int i = 0; i < messages; i++) {
+      withheld.add(why);
+    }
+  }
+
+  @Override
+  public void disagreed(long chainId) {
+    disagreements.add(chainId);
   }
 
   @Override

@@ -95,7 +95,7 @@ class SettlingTest {
 
     @Test
     void aMalformedMessageNeedsOnlyItsExecutingBlockFinalized() {
-      MessageRecord malformed = Verdicts.malformed(found(), AT, STAMP);
+      MessageRecord malformed = Verdicts.judged(found(), Verdict.invalid(Reason.MALFORMED_EVENT), AT, STAMP);
 
       MessageRecord r = Settling.raised(malformed, head(Messages.EXECUTING, 50, 40), Optional.empty(), STAMP);
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class StatusWriterTest {
   private final InMemoryMessageStore store = new InMemoryMessageStore();
-  private final StatusWriter writer = new StatusWriter(store);
+  private final RecordingListener listener = new RecordingListener();
+  private final StatusWriter writer = new StatusWriter(store, listener);
   private final HybridClock clock = new HybridClock("test");
 
   private MessageRecord validMessage() {
@@ -43,6 +44,7 @@ class StatusWriterTest {
       assertThat(c.update().accessList()).isEqualTo(AccessListCheck.MISSING);
       assertThat(c.update().executingSafety()).isEqualTo(Safety.SAFE);
     });
+    assertThat(listener.changed).singleElement().isEqualTo(stored.getFirst().update());
   }
 
   @Test
@@ -56,6 +58,7 @@ class StatusWriterTest {
     List<StatusWriter.Change> stored = writer.write(List.of(new StatusWriter.Change(judgesCopy, rejudged)));
 
     assertThat(stored).isEmpty();
+    assertThat(listener.changed).isEmpty();
     assertThat(store.find(judgesCopy.key()).orElseThrow().status()).isEqualTo(Status.REORGED);
   }
 }

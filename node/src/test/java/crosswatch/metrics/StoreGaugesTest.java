@@ -135,7 +135,7 @@ class StoreGaugesTest {
       bind();
       chains.set(List.of(new ChainStatus(901, "http://x:1", true, OptionalLong.of(500), OptionalLong.of(490),
           OptionalLong.of(480), OptionalLong.of(NOW.getEpochSecond() - 7), OptionalLong.of(450), List.of("a"),
-          Optional.empty())));
+          Optional.empty(), Optional.empty(), List.of())));
 
       for (var level : List.of(List.of("latest", 500.0), List.of("safe", 490.0), List.of("finalized", 480.0))) {
         assertThat(registry.get(Meters.CHAIN_HEAD).tag(Meters.CHAIN_ID, "901").tag(Meters.LEVEL, (String) level.get(0))

@@ -105,6 +105,14 @@ class KustomizeTest {
     }
 
     @EachRegion
+    void runsTheImageTheBuildMakesAsItsUser(String region) {
+      // The image module builds crosswatch:<project version> (image/target/crosswatch-image.tar), user 10001.
+      assertThat(container(region).path("image").asString())
+          .isEqualTo("crosswatch:" + System.getProperty("crosswatch.project.version"));
+      assertThat(podSpec(region).path("securityContext").path("runAsUser").asInt()).isEqualTo(10001);
+    }
+
+    @EachRegion
     void injectsNoServiceLinksThatWouldReadAsFlags(String region) {
       assertThat(podSpec(region).path("enableServiceLinks").isBoolean()).isTrue();
       assertThat(podSpec(region).path("enableServiceLinks").asBoolean()).isFalse();

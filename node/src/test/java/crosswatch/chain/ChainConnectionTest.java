@@ -1,0 +1,141 @@
+package crosswatch.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import crosswatch.devnet.Devnet;
+import crosswatch.devnet.DevnetChain;
+import crosswatch.devnet.ExecSpec;
+import crosswatch.devnet.ExecutingReceipt;
+import crosswatch.devnet.InitiatingLog;
+import crosswatch.judge.EndpointRead;
+import crosswatch.protocol.InitiatingBlock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A chain with several endpoints on a real anvil chain: failover, and complete reads from each endpoint. */
+class ChainConnectionTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<AutoCloseable> opened = new ArrayList<>();
+  private Devnet devnet;
+  private DevnetChain chain;
+
+  @BeforeEach
+  void startChain() {
+    devnet = Devnet.start(901);
+    chain = devnet.chain(901);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable c : opened.reversed()) {
+      c.close();
+    }
+    devnet.close();
+  }
+
+  private ChainConnection connected(ChainEndpoint... endpoints) {
+    var connection = new ChainConnection(List.of(endpoints), TestSettings.FAST, registry);
+    opened.add(connection);
+    return connection;
+  }
+
+  private ChainEndpoint anvil() {
+    return new ChainEndpoint(901, URI.create(chain.rpcUrl()));
+  }
+
+  private RpcStub stub(RpcStub stub) {
+    opened.add(stub);
+    return stub;
+  }
+
+  /** An initiating block on the chain whose logs include the one a message would point at. */
+  private InitiatingLog initiated() {
+    InitiatingLog log = chain.emitInitiating(List.of(Hash.sha3String("confirm")), "0x");
+    chain.mine(1);
+    return log;
+  }
+
+  @Test
+  void whenTheFirstEndpointIsDownCallsGoToTheNextAndItBecomesActive() throws Exception {
+    RpcStub down = stub(RpcStub.down(body -> ""));
+    ChainConnection connection = connected(down.endpoint(901), anvil());
+    InitiatingLog log = initiated();
+
+    Map<Long, InitiatingBlock> read = connection.initiatingBlocks()
+        .at(Map.of(log.blockNumber(), Set.of(log.origin())));
+
+    assertThat(read.get(log.blockNumber())).isInstanceOfSatisfying(InitiatingBlock.Produced.class,
+        b -> assertThat(b.logs()).extracting(l -> l.logIndex()).contains(log.logIndex()));
+    assertThat(connection.active()).isEqualTo(anvil());
+  }
+
+  @Test
+  void aScannerFollowsTheChainThroughTheSecondEndpointWhileTheFirstIsDown() {
+    RpcStub down = stub(RpcStub.down(body -> ""));
+    ChainConnection connection = connected(down.endpoint(901), anvil());
+    var events = new RecordingEvents();
+    var scanner = new LogScanner(connection, new StartBlock.Number(0), TestSettings.FAST,
+        new LogScannerTest.MemoryCheckpoints(), registry);
+    opened.add(scanner);
+    scanner.start(events);
+
+    InitiatingLog log = chain.emitInitiating(List.of(Hash.sha3String("failover")), "0x");
+    ExecutingReceipt receipt = chain.emitExecuting(List.of(ExecSpec.of(log)));
+
+    await().until(() -> events.found.stream().anyMatch(f -> f.blockHash().equals(receipt.blockHash())));
+    assertThat(scanner.state().connected()).isTrue();
+  }
+
+  @Test
+  void everyEndpointIsReadCompletelyAndOneThatLeavesALogOutFailsItsRead() {
+    var forward = RpcStub.forwardingTo(chain.rpcUrl(), answer -> answer);
+    RpcStub lying = stub(RpcStub.up(body -> dropLastLog(body, forward.apply(body))));
+    ChainConnection connection = connected(anvil(), lying.endpoint(901));
+    InitiatingLog log = initiated();
+
+    List<EndpointRead> reads = connection.initiatingBlocks().everyEndpoint(log.blockNumber());
+
+    assertThat(reads).hasSize(2);
+    assertThat(reads.get(0)).isInstanceOfSatisfying(EndpointRead.Read.class, r -> {
+      assertThat(r.endpoint()).isEqualTo(anvil().display());
+      assertThat(((InitiatingBlock.Produced) r.block()).logs()).isNotEmpty();
+    });
+    assertThat(reads.get(1)).isInstanceOfSatisfying(EndpointRead.Failed.class,
+        f -> assertThat(f.error()).contains("logsBloom"));
+  }
+
+  @Test
+  void aBlockNotProducedYetIsReadAsSuchAtEveryEndpoint() {
+    ChainConnection connection = connected(anvil());
+
+    assertThat(connection.initiatingBlocks().everyEndpoint(chain.head() + 100))
+        .singleElement().isEqualTo(new EndpointRead.Read(anvil().display(), InitiatingBlock.NOT_YET_PRODUCED));
+  }
+
+  /** The answer with the last log of every eth_getLogs result removed: a node hiding a log. */
+  private static String dropLastLog(String requestBody, String answerBody) {
+    JsonNode request = JSON.readTree(requestBody);
+    JsonNode answer = JSON.readTree(answerBody);
+    if (!request.isArray() && request.get("method").asString().equals("eth_getLogs")
+        && answer.get("result").isArray() && !answer.get("result").isEmpty()) {
+      var logs = (tools.jackson.databind.node.ArrayNode) answer.get("result");
+      logs.remove(logs.size() - 1);
+      ((ObjectNode) answer).set("result", logs);
+    }
+    return JSON.writeValueAsString(answer);
+  }
+}
