@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,10 @@ final class WsSession implements Upstream {
   private final Supplier<Behaviour> behaviour;
   private final Map<JsonNode, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final ExecutorService notifications = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
-  private WebSocket node;
-  private volatile boolean closed;
+  /** Held while the node's ws is opened; never taken on an event loop, which completes the opening. */
+  private final ReentrantLock opening = new ReentrantLock();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile WebSocket node;
 
   WsSession(ServerWebSocket client, Context context, HttpUpstream http,
             WebSocketClient webSockets, Supplier<Behaviour> behaviour) {
@@ -85,16 +89,37 @@ final class WsSession implements Upstream {
     }
   }
 
-  private synchronized WebSocket node() throws IOException {
-    if (closed) {
-      throw new IOException("session closed");
+  private WebSocket node() throws IOException {
+    WebSocket open = node;
+    if (open != null) {
+      return open;
     }
-    if (node != null) {
+    opening.lock();
+    try {
+      if (closed.get()) {
+        throw new IOException("session closed");
+      }
+      if (node == null) {
+        WebSocket ws = connect();
+        ws.textMessageHandler(this::fromNode);
+        ws.closeHandler(v -> close((short) 1001, "node went away"));
+        node = ws;
+        if (closed.get()) {
+          // Closed while opening: closed() found no node to close.
+          context.runOnContext(v -> ws.close());
+          throw new IOException("session closed");
+        }
+      }
       return node;
+    } finally {
+      opening.unlock();
     }
+  }
+
+  private WebSocket connect() throws IOException {
     URI uri = http.webSocket();
     try {
-      node = webSockets.connect(new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
+      return webSockets.connect(new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort())
           .setURI("/")).toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("cannot open the node's ws " + uri, e);
@@ -102,9 +127,6 @@ final class WsSession implements Upstream {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
-    node.textMessageHandler(this::fromNode);
-    node.closeHandler(v -> close((short) 1001, "node went away"));
-    return node;
   }
 
   private void fromNode(String text) {
@@ -153,16 +175,15 @@ final class WsSession implements Upstream {
     closed();
   }
 
-  /** Releases the node's side once the client's side is gone. */
-  synchronized void closed() {
-    if (closed) {
+  /** Releases the node's side once the client's side is gone; runs on event loops, so it never waits. */
+  void closed() {
+    if (!closed.compareAndSet(false, true)) {
       return;
     }
-    closed = true;
     notifications.shutdownNow();
     pending.values().forEach(f -> f.completeExceptionally(new IOException("session closed")));
-    if (node != null) {
-      WebSocket ws = node;
+    WebSocket ws = node;
+    if (ws != null) {
       context.runOnContext(v -> ws.close());
     }
   }
