@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The faulty chain configured with two endpoints ({@code --rpc 902=<proxied> --rpc 902=<its own ws>}), as an
- * operator who points two providers at one chain does: when the first lies, the two disagree, which the node
- * counts in {@value #DISAGREEMENTS} and never turns into a wrong verdict; when the first is down, the second serves
- * the chain within seconds.
+ * operator who points two providers at one chain does: when the first lies, no wrong verdict comes of it, and when
+ * it names other blocks than the second the node counts that in {@value #DISAGREEMENTS}; when the first is down,
+ * the second serves the chain within seconds.
  */
 class SecondEndpointTest extends FaultPhases {
   static final String DISAGREEMENTS = "crosswatch_rpc_disagreements_total";
@@ -27,31 +27,39 @@ class SecondEndpointTest extends FaultPhases {
     return Setup.ws().withHonestSecondEndpoint();
   }
 
-  /** The lies come first, while the liar is the active endpoint: a failover makes the second one active for good. */
+  /**
+   * The lies come first, while the liar is the active endpoint (a failover makes the second one active for good).
+   * Hidden logs are caught by the blooms of true headers, so the endpoints need not disagree; a message must only
+   * never be judged from the lie.
+   */
   @Test
   @Order(1)
   void theFirstEndpointHidesLogsFromRangeQueries() {
-    assertDisagreementsCounted(() -> run("first endpoint hides logs by range", Fault.hideLogs(Match.logsByRange())));
+    assertRight(run("first endpoint hides logs by range", Fault.hideLogs(Match.logsByRange())));
   }
 
   @Test
   @Order(2)
   void theFirstEndpointHidesLogsFromBlockHashQueries() {
-    assertDisagreementsCounted(() -> run("first endpoint hides logs by hash", Fault.hideLogs(Match.logsByHash())));
+    assertRight(run("first endpoint hides logs by hash", Fault.hideLogs(Match.logsByHash())));
   }
 
   @Test
   @Order(3)
   void theFirstEndpointHidesTheInitiatingLogs() {
-    assertDisagreementsCounted(() -> run("first endpoint hides initiating logs",
+    assertRight(run("first endpoint hides initiating logs",
         Fault.hideLogs().ofAddress(net.devnet.chain(ProxiedNode.FAULTY).emitterAddress())));
   }
 
+  /** Two endpoints that name different blocks at one height disagree: counted, and never a verdict. */
   @Test
   @Order(4)
   void theFirstEndpointFabricatesBlockHashes() {
-    assertDisagreementsCounted(() -> run("first endpoint fabricates hashes",
-        Fault.wrongHeader(HeaderLie.FABRICATED_HASH)));
+    double before = disagreements();
+    PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
+    double counted = disagreements() - before;
+    assertRight(outcome, counted > 0 ? Optional.empty() : Optional.of("the endpoints named different blocks at the"
+        + " same heights, yet " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} did not grow"));
   }
 
   @Test
@@ -76,14 +84,6 @@ class SecondEndpointTest extends FaultPhases {
     return outcome.affectedP99().compareTo(FAILOVER) <= 0 ? Optional.empty() : Optional.of("failover slow: chain "
         + ProxiedNode.FAULTY + "'s messages' p99 " + outcome.affectedP99().toMillis() + " ms > "
         + FAILOVER.toMillis() + " ms with its first endpoint down and its second one fine");
-  }
-
-  private void assertDisagreementsCounted(java.util.function.Supplier<PhaseOutcome> phase) {
-    double before = disagreements();
-    PhaseOutcome outcome = phase.get();
-    double counted = disagreements() - before;
-    assertRight(outcome, counted > 0 ? Optional.empty() : Optional.of("the endpoints disagreed, yet "
-        + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} did not grow"));
   }
 
   /** The node's count of disagreements about the faulty chain; 0 while it has none (or no such meter). */
