@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,18 @@ public final class Traffic implements AutoCloseable {
   private final TrafficSettings settings;
   private final LogPool pool;
   private final MessageMix mix;
+  private final Consumer<EmittedMessage> ledger;
   private final Map<String, LongAdder> emitted = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
 
-  private Traffic(List<DevnetChain> chains, TrafficSettings settings, LogPool pool, MessageMix mix) {
+  private Traffic(List<DevnetChain> chains, TrafficSettings settings, LogPool pool, MessageMix mix,
+                  Consumer<EmittedMessage> ledger) {
     this.chains = List.copyOf(chains);
     this.settings = settings;
     this.pool = pool;
     this.mix = mix;
+    this.ledger = ledger;
   }
 
   /** Chains for traffic: a block every second, beginning more than the expiry window ago. */
@@ -57,6 +61,14 @@ public final class Traffic implements AutoCloseable {
 
   /** Makes the old logs, moves every clock to the present (the last chain {@code lagSeconds} behind), starts. */
   public static Traffic start(List<DevnetChain> chains, TrafficSettings settings) {
+    return start(chains, settings, message -> { });
+  }
+
+  /**
+   * As {@link #start(List, TrafficSettings)}, handing every message to {@code ledger} with the verdict it deserves
+   * once it is mined (from the chains' emitter threads, a batch's messages in log order).
+   */
+  public static Traffic start(List<DevnetChain> chains, TrafficSettings settings, Consumer<EmittedMessage> ledger) {
     long now = Instant.now().getEpochSecond();
     LogPool pool = new LogPool(chains.stream().map(DevnetChain::chainId).toList(), RECENT_LOGS_PER_CHAIN);
     RandomGenerator random = new SplittableRandom();
@@ -78,7 +90,7 @@ public final class Traffic implements AutoCloseable {
       chain.setNextBlockTimestamp(now - (lagging ? settings.lagSeconds() : 0));
     }
     MessageMix mix = new MessageMix(settings.invalidEvery(), flaws(chains, settings));
-    Traffic traffic = new Traffic(chains, settings, pool, mix);
+    Traffic traffic = new Traffic(chains, settings, pool, mix, ledger);
     traffic.startThreads();
     log.info("traffic started chains={} tick={} invalidEvery={} laggingChainId={} lagSeconds={}",
         chains.stream().map(DevnetChain::chainId).toList(), settings.tick(), settings.invalidEvery(),
@@ -170,7 +182,8 @@ public final class Traffic implements AutoCloseable {
     List<InitiatingLog> initiating = chain.initiatingLogs(initiatingTx);
     pool.addRecent(chain.chainId(), initiating);
     Optional<ExecutingReceipt> executing = executingTx.map(chain::executingReceipt);
-    malformedTxs.forEach(chain::executingReceipt);
+    List<ExecutingReceipt> malformed = malformedTxs.stream().map(chain::executingReceipt).toList();
+    record(emission, executing, malformed);
 
     int invalid = emission.flaws().size();
     int valid = emission.executing().size() + emission.malformed().size() - invalid;
@@ -179,6 +192,27 @@ public final class Traffic implements AutoCloseable {
     log.info("traffic batch chainId={} blockNumber={} initiating={} valid={} invalid={} reasons={}",
         chain.chainId(), executing.map(ExecutingReceipt::blockNumber).orElse(initiating.getFirst().blockNumber()),
         initiating.size(), valid, invalid, emission.flaws().stream().map(Flaw::reason).toList());
+  }
+
+  private void record(Emission emission, Optional<ExecutingReceipt> executing, List<ExecutingReceipt> malformed) {
+    Instant minedAt = Instant.now();
+    executing.ifPresent(receipt -> {
+      for (int i = 0; i < emission.executing().size(); i++) {
+        Flaw flaw = emission.executingFlaws().get(i);
+        ledger.accept(message(receipt, receipt.logIndexes().get(i),
+            emission.executing().get(i).chainId().longValueExact(), Optional.ofNullable(flaw), minedAt));
+      }
+    });
+    for (int i = 0; i < malformed.size(); i++) {
+      ledger.accept(message(malformed.get(i), malformed.get(i).logIndexes().getFirst(),
+          emission.malformedChainIds().get(i), Optional.of(Flaw.MALFORMED_EVENT), minedAt));
+    }
+  }
+
+  private static EmittedMessage message(ExecutingReceipt receipt, long logIndex, long initiatingChainId,
+                                        Optional<Flaw> flaw, Instant minedAt) {
+    return new EmittedMessage(receipt.chainId(), receipt.blockNumber(), receipt.blockHash().toLowerCase(),
+        logIndex, initiatingChainId, flaw.map(Flaw::reason), minedAt);
   }
 
   private void count(String kind, long n) {

@@ -26,25 +26,30 @@ final class TrafficPlanner {
   /** @param headTimestamp the executing chain's latest block time; the batch lands in a later block */
   Emission plan(long headTimestamp, List<ChainLogs> chains) {
     List<ExecSpec> executing = new ArrayList<>();
+    List<Flaw> executingFlaws = new ArrayList<>();
     List<RawLog> malformed = new ArrayList<>();
-    List<Flaw> flaws = new ArrayList<>();
+    List<Long> malformedChainIds = new ArrayList<>();
     for (ChainLogs from : chains) {
       Optional<Flaw> flaw = mix.next();
       Optional<InitiatingLog> target = flaw.flatMap(f -> target(f, from, headTimestamp));
       if (flaw.isPresent() && target.isPresent()) {
         Flaw made = flaw.get();
         mix.made(made);
-        flaws.add(made);
         if (made == Flaw.MALFORMED_EVENT) {
           malformed.add(mix.nextMalformed().log(ExecSpec.of(target.get())));
+          malformedChainIds.add(from.chainId());
         } else {
           executing.add(made.spec(target.get()));
+          executingFlaws.add(made);
         }
       } else {
-        pick(from.recent(), log -> log.timestamp() <= headTimestamp).map(ExecSpec::of).ifPresent(executing::add);
+        pick(from.recent(), log -> log.timestamp() <= headTimestamp).map(ExecSpec::of).ifPresent(spec -> {
+          executing.add(spec);
+          executingFlaws.add(null);
+        });
       }
     }
-    return new Emission(executing, malformed, flaws);
+    return new Emission(executing, executingFlaws, malformed, malformedChainIds);
   }
 
   private Optional<InitiatingLog> target(Flaw flaw, ChainLogs from, long headTimestamp) {

@@ -36,7 +36,7 @@ public final class NodeProcess implements AutoCloseable {
   private Process process;
 
   /** @param args the node's flags except --node-name, --data-dir and --http-port, which this adds */
-  NodeProcess(String name, Path dataDir, int httpPort, List<String> args) {
+  public NodeProcess(String name, Path dataDir, int httpPort, List<String> args) {
     this.name = name;
     this.dataDir = dataDir;
     this.httpPort = httpPort;
@@ -47,6 +47,11 @@ public final class NodeProcess implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** Everything the replica printed (stdout and stderr), appended run after run. */
+  public Path logFile() {
+    return Path.of("target", "replica-logs", name + ".log");
   }
 
   public int httpPort() {
@@ -71,8 +76,8 @@ public final class NodeProcess implements AutoCloseable {
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(n -> n.startsWith("CROSSWATCH_"));
     try {
-      Path logs = Files.createDirectories(Path.of("target", "replica-logs"));
-      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+      Files.createDirectories(logFile().getParent());
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start replica " + name, e);

@@ -1,0 +1,99 @@
+package crosswatch.faults;
+
+import crosswatch.devnet.proxy.Fault;
+import crosswatch.devnet.proxy.HeaderLie;
+import crosswatch.devnet.proxy.Match;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The faulty chain configured with two endpoints ({@code --rpc 902=<proxied> --rpc 902=<its own ws>}), as an
+ * operator who points two providers at one chain does: when the first lies, no wrong verdict comes of it, and when
+ * it names other blocks than the second the node counts that in {@value #DISAGREEMENTS}; when the first is down,
+ * the second serves the chain within seconds.
+ */
+class SecondEndpointTest extends FaultPhases {
+  static final String DISAGREEMENTS = "crosswatch_rpc_disagreements_total";
+  private static final Duration FAILOVER = Duration.ofSeconds(5);
+  private static final Pattern SAMPLE = Pattern.compile(
+      "^" + DISAGREEMENTS + "\\{[^}]*chain_id=\"" + ProxiedNode.FAULTY + "\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+
+  @Override
+  protected Setup setup() {
+    return Setup.ws().withHonestSecondEndpoint();
+  }
+
+  /**
+   * The lies come first, while the liar is the active endpoint (a failover makes the second one active for good).
+   * Hidden logs are caught by the blooms of true headers, so the endpoints need not disagree; a message must only
+   * never be judged from the lie.
+   */
+  @Test
+  @Order(1)
+  void theFirstEndpointHidesLogsFromRangeQueries() {
+    assertRight(run("first endpoint hides logs by range", Fault.hideLogs(Match.logsByRange())));
+  }
+
+  @Test
+  @Order(2)
+  void theFirstEndpointHidesLogsFromBlockHashQueries() {
+    assertRight(run("first endpoint hides logs by hash", Fault.hideLogs(Match.logsByHash())));
+  }
+
+  @Test
+  @Order(3)
+  void theFirstEndpointHidesTheInitiatingLogs() {
+    assertRight(run("first endpoint hides initiating logs",
+        Fault.hideLogs().ofAddress(net.devnet.chain(ProxiedNode.FAULTY).emitterAddress())));
+  }
+
+  /** Two endpoints that name different blocks at one height disagree: counted, and never a verdict. */
+  @Test
+  @Order(4)
+  void theFirstEndpointFabricatesBlockHashes() {
+    OptionalDouble before = disagreements();
+    PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
+    OptionalDouble after = disagreements();
+    Optional<String> uncounted = after.isEmpty()
+        ? Optional.of("/metrics has no " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"}")
+        : after.getAsDouble() > before.orElse(0) ? Optional.empty()
+        : Optional.of("the endpoints named different blocks at the same heights, yet " + DISAGREEMENTS
+            + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at " + after.getAsDouble());
+    assertRight(outcome, uncounted);
+  }
+
+  @Test
+  @Order(5)
+  void theFirstEndpointResetsEveryConnection() {
+    PhaseOutcome outcome = run("first endpoint resets", Fault.reset());
+    assertRight(outcome, failoverSlow(outcome));
+  }
+
+  @Test
+  @Order(6)
+  void theFirstEndpointAnswers503() {
+    PhaseOutcome outcome = run("first endpoint 503", Fault.status(503));
+    assertRight(outcome, failoverSlow(outcome));
+  }
+
+  /**
+   * An endpoint that refuses at once is left within a few quick retries, well inside one request timeout (10 s):
+   * the chain's messages are then judged through the second endpoint.
+   */
+  private static Optional<String> failoverSlow(PhaseOutcome outcome) {
+    return outcome.affectedP99().compareTo(FAILOVER) <= 0 ? Optional.empty() : Optional.of("failover slow: chain "
+        + ProxiedNode.FAULTY + "'s messages' p99 " + outcome.affectedP99().toMillis() + " ms > "
+        + FAILOVER.toMillis() + " ms with its first endpoint down and its second one fine");
+  }
+
+  /** The node's count of disagreements about the faulty chain; empty when it exports no such meter. */
+  private OptionalDouble disagreements() {
+    Matcher sample = SAMPLE.matcher(net.text("/metrics").orElse(""));
+    return sample.find() ? OptionalDouble.of(Double.parseDouble(sample.group(1))) : OptionalDouble.empty();
+  }
+}
