@@ -22,6 +22,12 @@ final class CrossMessages {
   MessageKey emit(DevnetChain executing) {
     DevnetChain initiating = chains.get((chains.indexOf(executing) + 1) % chains.size());
     InitiatingLog log = initiating.emitInitiating(List.of(Hash.sha3String("cross-" + emitted++)), "0x");
+    // Independent anvil chains tick their seconds apart: without this, the executing block can carry an earlier
+    // timestamp than the initiating one, and the message is truly invalid (initiated-after-executing).
+    long executingLatest = executing.latestBlock().timestamp();
+    if (log.timestamp() > executingLatest) {
+      executing.setNextBlockTimestamp(log.timestamp());
+    }
     ExecutingReceipt receipt = executing.emitExecuting(List.of(ExecSpec.of(log)));
     return new MessageKey(receipt.chainId(), receipt.blockHash().toLowerCase(), receipt.logIndexes().getFirst());
   }
