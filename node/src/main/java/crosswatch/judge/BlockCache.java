@@ -3,7 +3,6 @@ package crosswatch.judge;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import crosswatch.protocol.InitiatingBlock;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +43,7 @@ final class BlockCache {
     if (origins.isEmpty()) {
       throw new IllegalArgumentException("a partial read holds the logs of at least one origin");
     }
-    blocks.put(block.number(), new Entry(block, Set.copyOf(new HashSet<>(origins))));
+    blocks.put(block.number(), new Entry(block, Set.copyOf(origins)));
   }
 
   void putComplete(InitiatingBlock.Produced block) {

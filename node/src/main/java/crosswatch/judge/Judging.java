@@ -164,7 +164,8 @@ public final class Judging implements ChainEvents, AutoCloseable {
       MessageRecord found = Verdicts.discovered(chainId, log, decoded, seenAt, clock.next());
       Verdict first = verdicts.beforeAnyBlock(decoded, chainId, log.blockTimestamp());
       // The verdict follows the discovery in the history even when both fall in one clock tick.
-      Instant judgedAt = Instant.now().isAfter(seenAt) ? Instant.now() : seenAt.plusNanos(1);
+      Instant now = Instant.now();
+      Instant judgedAt = now.isAfter(seenAt) ? now : seenAt.plusNanos(1);
       var change = new StatusWriter.Change(found,
           first instanceof Verdict.Pending ? found : Verdicts.judged(found, first, judgedAt, clock.next()));
       discovered.add(change);
