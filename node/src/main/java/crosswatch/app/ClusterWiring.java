@@ -29,7 +29,7 @@ final class ClusterWiring {
     ClusterConfig c = config.cluster();
     return new ClusterOptions(c.name(), c.stack(), c.members(), c.bindAddress(), c.bindPort(),
         c.initialClusterSize(), ClusterOptions.DEFAULT_INITIAL_CLUSTER_TIMEOUT, config.dataDir().resolve("cluster"),
-        config.nodeName(), c.tls());
+        config.nodeName(), c.tls(), c.site());
   }
 
   static List<Long> chainIds(Config config) {
@@ -61,8 +61,7 @@ final class ClusterWiring {
                           ChainOwners owners) {
     forwardMessages(cluster, pipeline);
     var membership = new Membership(cluster.cacheManager(), config.cluster().expectedMembers(),
-        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS,
-            ClusterStores.RESUME_POINTS), () -> {
+        cluster.caches(), () -> {
           cluster.messages().reindex();
           pipeline.stored(cluster.messages().pending());
         }, registry);
@@ -81,6 +80,6 @@ final class ClusterWiring {
   }
 
   static ClusterStatus status(Config config, Membership membership, ChainOwners owners) {
-    return ClusterStatus.of(config.cluster().name(), membership.view(), owners.owners());
+    return ClusterStatus.of(config.cluster().site().site(), membership.view(), owners.owners());
   }
 }

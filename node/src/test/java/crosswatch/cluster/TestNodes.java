@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /** Options for members started inside a test JVM: loopback, free ports, their own data directories. */
 public final class TestNodes {
@@ -34,6 +37,31 @@ public final class TestNodes {
               .withMembers(members, names.size());
         })
         .toList();
+  }
+
+  /**
+   * Options for the members of several sites, {@code perSite} members each, every member a relay node: the sites'
+   * clusters list their own members, and the bridge members list every member of every site. Members are named
+   * {@code <site>-<n>} with data directories under {@code root}; the result lists site by site.
+   */
+  public static List<ClusterOptions> sites(Path root, List<String> sites, int perSite) {
+    List<ClusterMember> bridge = new ArrayList<>();
+    List<List<ClusterOptions>> bySite = new ArrayList<>();
+    for (String site : sites) {
+      List<String> names = IntStream.range(0, perSite).mapToObj(i -> site + "-" + i).toList();
+      bySite.add(cluster(root, names));
+    }
+    List<Integer> bridgePorts = IntStream.range(0, sites.size() * perSite).map(i -> freePort()).boxed().toList();
+    bridgePorts.forEach(p -> bridge.add(new ClusterMember("127.0.0.1", p)));
+    List<ClusterOptions> all = new ArrayList<>();
+    for (int s = 0; s < sites.size(); s++) {
+      for (int m = 0; m < perSite; m++) {
+        var site = new SiteOptions(sites.get(s), sites, bridge, Optional.of("127.0.0.1"),
+            bridgePorts.get(s * perSite + m), Optional.empty(), "tcp", perSite);
+        all.add(bySite.get(s).get(m).withSite(site));
+      }
+    }
+    return all;
   }
 
   /**

@@ -1,0 +1,102 @@
+package crosswatch.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import crosswatch.protocol.Identifier;
+import crosswatch.protocol.Reason;
+import crosswatch.store.Checkpoint;
+import crosswatch.store.HistoryEntry;
+import crosswatch.store.Merge;
+import crosswatch.store.MessageKey;
+import crosswatch.store.MessageRecord;
+import crosswatch.store.Stamp;
+import crosswatch.store.Status;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two sites of one member each in this JVM, bridged by RELAY2 over loopback TCP: messages back up across the
+ * bridge both ways, writes the sites make concurrently converge to their merge, and checkpoints stay per site.
+ */
+class SitesTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration BRIDGE = Duration.ofSeconds(30);
+
+  @TempDir
+  Path root;
+
+  @RegisterExtension
+  final RunningNodes nodes = new RunningNodes();
+
+  @Test
+  void recordsBackUpBothWaysAndConcurrentWritesConvergeToTheirMerge() {
+    List<ClusterStores> sites = nodes.startTogether(TestNodes.sites(root, List.of("a", "b"), 1));
+    ClusterStores a = sites.get(0);
+    ClusterStores b = sites.get(1);
+    MessageRecord first = record(0);
+
+    a.messages().merge(first);
+    await().atMost(BRIDGE).untilAsserted(() -> assertThat(b.messages().find(first.key())).contains(first));
+    MessageRecord second = record(1);
+    b.messages().merge(second);
+    await().atMost(BRIDGE).untilAsserted(() -> assertThat(a.messages().find(second.key())).contains(second));
+
+    List<MessageRecord> base = IntStream.range(2, 102).mapToObj(SitesTest::record).toList();
+    a.messages().mergeAll(base);
+    await().atMost(BRIDGE).until(() -> base.stream().allMatch(r -> b.messages().find(r.key()).isPresent()));
+    List<MessageRecord> byA = base.stream().map(r -> judged(r, Status.VALID, null, "a-0", 10)).toList();
+    List<MessageRecord> byB = base.stream()
+        .map(r -> judged(r, Status.INVALID, Reason.LOG_MISSING, "b-0", r.executingBlockNumber() % 2 == 0 ? 5 : 15))
+        .toList();
+    try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+      writers.submit(() -> byA.forEach(a.messages()::merge));
+      writers.submit(() -> byB.forEach(b.messages()::merge));
+    }
+
+    await().atMost(BRIDGE).untilAsserted(() -> {
+      for (int i = 0; i < base.size(); i++) {
+        MessageRecord expected = Merge.merge(byA.get(i), byB.get(i));
+        assertThat(a.messages().find(expected.key())).as("site a").contains(expected);
+        assertThat(b.messages().find(expected.key())).as("site b").contains(expected);
+      }
+    });
+  }
+
+  @Test
+  void eachSiteKeepsItsOwnCheckpointsAndHoldsTheOthers() {
+    List<ClusterStores> sites = nodes.startTogether(TestNodes.sites(root, List.of("a", "b"), 1));
+    var atA = new Checkpoint(901, 100, "0x" + "a".repeat(64));
+    var atB = new Checkpoint(901, 70, "0x" + "b".repeat(64));
+
+    sites.get(0).checkpoints().put(atA);
+    sites.get(1).checkpoints().put(atB);
+
+    await().atMost(BRIDGE).untilAsserted(() -> {
+      assertThat(sites.get(0).cacheManager().<Long, Checkpoint>getCache("checkpoints.b").get(901L)).isEqualTo(atB);
+      assertThat(sites.get(1).cacheManager().<Long, Checkpoint>getCache("checkpoints.a").get(901L)).isEqualTo(atA);
+    });
+    assertThat(sites.get(0).checkpoints().get(901)).contains(atA);
+    assertThat(sites.get(1).checkpoints().get(901)).contains(atB);
+  }
+
+  private static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {
+    return r.withStatus(status, reason, T0.plusSeconds(hlc), new Stamp(hlc, writer));
+  }
+
+  private static MessageRecord record(int n) {
+    var key = new MessageKey(901, "0x%064x".formatted(n), n % 3);
+    var identifier = new Identifier("0x" + "1".repeat(40), BigInteger.valueOf(n), BigInteger.ONE,
+        BigInteger.valueOf(1_000 + n), BigInteger.valueOf(902));
+    return new MessageRecord(key, n, "0x" + "f".repeat(64), 2_000 + n, "0x" + "c".repeat(64), identifier,
+        Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, T0)), T0, T0, new Stamp(1, "a-0"));
+  }
+}
