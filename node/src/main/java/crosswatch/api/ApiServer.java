@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStatus;
 import crosswatch.store.ChainStatus;
 import crosswatch.store.MessageCounts;
@@ -26,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
   private final NodeView node;
   private final MessageCounts counts;
   private final EventFeed feed;
+  private final String localSite;
   private final Optional<Supplier<ClusterStatus>> cluster;
   private final ExecutorService blocking =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("crosswatch-api-", 0).factory());
@@ -80,13 +82,16 @@ public final class ApiServer implements AutoCloseable {
     this.counts = counts;
     this.node = node;
     this.cluster = cluster;
-    this.feed = new EventFeed(store.events());
+    // A one-site deployment leaves its verdicts unnamed; they are shown under the site's name (its cluster's).
+    this.localSite = cluster.map(c -> c.get().site()).orElse(ClusterOptions.DEFAULT_CLUSTER_NAME);
+    this.feed = new EventFeed(store.events(), localSite);
   }
 
   /** Binds and returns the port listened on (the chosen one when {@code port} is 0). */
   public int start(String host, int port) throws TimeoutException {
     HttpServer server = vertx.createHttpServer()
-        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster))
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster,
+            localSite))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return server.actualPort();

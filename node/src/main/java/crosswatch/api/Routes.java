@@ -23,8 +23,8 @@ final class Routes {
    */
   static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking,
                        NodeView node, MessageCounts counts, EventFeed feed,
-                       Optional<Supplier<ClusterStatus>> cluster) {
-    var messages = new MessagesHandler(store);
+                       Optional<Supplier<ClusterStatus>> cluster, String localSite) {
+    var messages = new MessagesHandler(store, localSite);
     var metrics = new MetricsHandler(registry);
     var chains = new ChainsHandler(node);
     var events = new EventsHandler(feed);

@@ -71,7 +71,8 @@ final class ClusterWiring {
 
   /** Hands the pipeline the messages other replicas store or make pending again, for their judges. */
   static void forwardMessages(ClusterStores cluster, Pipeline pipeline) {
-    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new NewMessages(pipeline::stored));
+    cluster.cacheManager().getCache(ClusterStores.MESSAGES)
+        .addListener(new NewMessages(pipeline::stored, ClusterStores.recordSite(cluster.site())));
   }
 
   static ChainOwners owners(Config config, Pipeline pipeline, MeterRegistry registry) {

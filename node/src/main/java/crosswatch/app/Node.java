@@ -5,6 +5,7 @@ import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterStores;
 import crosswatch.config.Config;
+import crosswatch.metrics.SiteGauges;
 import crosswatch.metrics.StoreGauges;
 import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
@@ -58,6 +59,7 @@ public final class Node implements AutoCloseable {
           () -> cluster.cacheManager().getStatus().allowInvocations(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
+      new SiteGauges(ClusterWiring.chainIds(config), counts).bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,
           Optional.of(() -> ClusterWiring.status(config, membership, owners))));
       httpPort = api.start(config.httpHost(), config.httpPort());

@@ -61,6 +61,14 @@ public final class ClusterStores implements AutoCloseable {
   }
 
   /**
+   * The name this replica's verdicts carry in records: its site's, or none (empty) in a deployment of one site, whose
+   * records keep the shape they had before sites existed.
+   */
+  public static String recordSite(SiteOptions site) {
+    return site.relays() ? site.site() : "";
+  }
+
+  /**
    * The name of {@code site}'s cache of {@code base} ({@value #CHECKPOINTS} or {@value #HEADS}); a deployment of one
    * site keeps the plain name, as before sites existed.
    */
@@ -110,7 +118,7 @@ public final class ClusterStores implements AutoCloseable {
       Cache<MessageKey, MessageRecord> messageCache = manager.getCache(MESSAGES);
       Cache<Long, Checkpoint> checkpointCache = manager.getCache(perSite(CHECKPOINTS, site, site.site()));
       Cache<Long, ChainHead> headCache = manager.getCache(perSite(HEADS, site, site.site()));
-      var stores = new ClusterStores(manager, site, caches, InfinispanMessageStore.open(messageCache, retention),
+      var stores = new ClusterStores(manager, site, caches, InfinispanMessageStore.open(messageCache, retention, recordSite(site)),
           new InfinispanCheckpointStore(checkpointCache), new ChainHeads(headCache));
       log.info("cluster joined cluster={} site={} sites={} node={} stack={} members={} records={} purgedOnStartup={}",
           options.clusterName(), site.site(), site.sites(), options.nodeName(), options.stack(), manager.getMembers(),

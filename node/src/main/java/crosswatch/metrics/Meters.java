@@ -89,6 +89,12 @@ public final class Meters {
   public static final String CHAIN_SCANNED_BLOCK_TIME = "crosswatch.chain.scanned.block.time";
   static final String CHAIN_SCANNED_BLOCK_TIME_HELP = "Timestamp of the last scanned block (freshness), unix seconds";
 
+  public static final String SITE = "site";
+
+  public static final String SITE_DISAGREEMENTS = "crosswatch.site.disagreements";
+  static final String SITE_DISAGREEMENTS_HELP = "Message records whose sites reached different verdicts (status or "
+      + "reason), by executing and initiating chain; the same on every replica of every site";
+
   /** Buckets of latency histograms, around the 250 ms detection target. */
   static final Duration[] LATENCY_BUCKETS = {
       Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),

@@ -46,18 +46,21 @@ public final class MergeIntoEntry
   }
 
   /**
-   * How a record is stored: final ones expire {@code retentionMillis} after their last write, others never. Plain
+   * How a record is stored: one that any site froze expires {@code retentionMillis} after its last write (a site
+   * that has not frozen it yet keeps writing it, and each write starts the period again), others never. Plain
    * metadata lets Infinispan keep a bare entry; the functional API's default (empty meta-params) costs three more
    * objects, about 70 bytes, on every stored record.
    */
   private static Function<MessageRecord, Metadata> metadataFor(long retentionMillis) {
     Metadata retained = new EmbeddedMetadata.Builder().lifespan(retentionMillis).build();
-    return r -> r != null && r.isFinal() ? retained : SiteJoin.IMMORTAL;
+    return r -> r != null && r.finalAnywhere() ? retained : SiteJoin.IMMORTAL;
   }
 
   @Override
   public MessageRecord apply(MessageRecord update, ReadWriteEntryView<MessageKey, MessageRecord> entry) {
-    MessageRecord current = entry.find().orElse(null);
+    // A record stored before its site was named (a deployment of one site that became several) is adopted by the
+    // writer's site; otherwise seeing it from the writer's site changes nothing stored.
+    MessageRecord current = entry.find().map(r -> r.seenFrom(update.site())).orElse(null);
     MessageRecord merged = Merge.merge(current, update);
     if (merged != current) {
       // Final records leave through expiration: the lifecycle, not a cleaner, bounds the working set.

@@ -9,8 +9,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts of this replica's message records by executing chain, initiating chain, status and safety, plus flips and
- * the oldest pending message per executing chain. Kept up to date from {@link MessageEvents}, so reading them costs
+ * Counts of this replica's message records by executing chain, initiating chain, status and safety (of the agreed
+ * verdict), the records whose sites disagree per chain pair, plus flips and the oldest pending message per
+ * executing chain. Kept up to date from {@link MessageEvents}, so reading them costs
  * nothing per scrape or request. Records are merged in as the index does, so a replayed or late event never moves a
  * record back to an older state; every replica ends with the same counts because it holds the same records.
  */
@@ -23,6 +24,13 @@ public final class MessageCounts implements AutoCloseable {
    */
   public record Category(long executingChainId, long initiatingChainId, Status status, Safety safety) {}
 
+  /**
+   * An executing and an initiating chain.
+   *
+   * @param initiatingChainId -1 when the identifier names no chain id that fits a long
+   */
+  public record ChainPair(long executingChainId, long initiatingChainId) {}
+
   /** A pending record's place in its chain's queue: oldest first, ties by key. */
   private record Waiting(Instant firstSeenAt, MessageKey key) implements Comparable<Waiting> {
     @Override
@@ -34,6 +42,7 @@ public final class MessageCounts implements AutoCloseable {
 
   private final Map<MessageKey, MessageRecord> records = new HashMap<>();
   private final Map<Category, Long> counts = new ConcurrentHashMap<>();
+  private final Map<ChainPair, Long> disagreements = new ConcurrentHashMap<>();
   private final Map<Long, TreeSet<Waiting>> pending = new HashMap<>();
   private long flips;
   private final MessageEvents.Subscription subscription;
@@ -70,8 +79,11 @@ public final class MessageCounts implements AutoCloseable {
     }
     records.put(after.key(), after);
     counts.merge(categoryOf(after), 1L, Long::sum);
-    flips += after.flips();
-    if (after.status() == Status.PENDING) {
+    if (after.agreement() == Agreement.DISAGREE) {
+      disagreements.merge(pairOf(after), 1L, Long::sum);
+    }
+    flips += after.agreed().flips();
+    if (after.agreed().status() == Status.PENDING) {
       queue(after).add(new Waiting(after.firstSeenAt(), after.key()));
     }
   }
@@ -85,8 +97,11 @@ public final class MessageCounts implements AutoCloseable {
 
   private void uncount(MessageRecord r) {
     counts.merge(categoryOf(r), -1L, Long::sum);
-    flips -= r.flips();
-    if (r.status() == Status.PENDING) {
+    if (r.agreement() == Agreement.DISAGREE) {
+      disagreements.merge(pairOf(r), -1L, Long::sum);
+    }
+    flips -= r.agreed().flips();
+    if (r.agreed().status() == Status.PENDING) {
       queue(r).remove(new Waiting(r.firstSeenAt(), r.key()));
     }
   }
@@ -96,7 +111,29 @@ public final class MessageCounts implements AutoCloseable {
   }
 
   private static Category categoryOf(MessageRecord r) {
-    return new Category(r.key().executingChainId(), r.initiatingChainId(), r.status(), r.executingSafety());
+    SiteVerdict agreed = r.agreed();
+    return new Category(r.key().executingChainId(), r.initiatingChainId(), agreed.status(),
+        agreed.executingSafety());
+  }
+
+  private static ChainPair pairOf(MessageRecord r) {
+    return new ChainPair(r.key().executingChainId(), r.initiatingChainId());
+  }
+
+  /** How many records of this chain pair hold verdicts of sites that disagree. */
+  public long disagreements(ChainPair pair) {
+    return disagreements.getOrDefault(pair, 0L);
+  }
+
+  /** Every chain pair with records whose sites disagree, and how many. */
+  public synchronized Map<ChainPair, Long> disagreements() {
+    var result = new HashMap<ChainPair, Long>();
+    disagreements.forEach((pair, n) -> {
+      if (n > 0) {
+        result.put(pair, n);
+      }
+    });
+    return result;
   }
 
   /** How many records fall under {@code category}. */

@@ -26,10 +26,11 @@ public final class RecordSiteMergePolicy extends SiteJoin<MessageKey, MessageRec
   @Override
   protected Metadata metadata(MessageRecord joined, SiteEntry<MessageRecord> lower,
                               SiteEntry<MessageRecord> higher) {
-    if (!joined.isFinal()) {
+    if (!joined.finalAnywhere()) {
       return IMMORTAL;
     }
-    return lower.getValue() != null && lower.getValue().isFinal() ? lower.getMetadata() : higher.getMetadata();
+    return lower.getValue() != null && lower.getValue().finalAnywhere() ? lower.getMetadata()
+        : higher.getMetadata();
   }
 
   @Override

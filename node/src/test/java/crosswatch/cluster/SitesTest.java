@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
+import crosswatch.store.Agreement;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.HistoryEntry;
 import crosswatch.store.Merge;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two sites of one member each in this JVM, bridged by RELAY2 over loopback TCP: messages back up across the
- * bridge both ways, writes the sites make concurrently converge to their merge, and checkpoints stay per site.
+ * bridge both ways, each site writes its own verdict beside the other's, writes the sites make concurrently converge
+ * to their merge, and checkpoints stay per site.
  */
 class SitesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -45,18 +47,25 @@ class SitesTest {
     MessageRecord first = record(0);
 
     a.messages().merge(first);
-    await().atMost(BRIDGE).untilAsserted(() -> assertThat(b.messages().find(first.key())).contains(first));
+    await().atMost(BRIDGE).untilAsserted(() -> assertThat(b.messages().find(first.key()))
+        .contains(first.seenFrom("a")));
+    MessageRecord atB = b.messages().find(first.key()).orElseThrow();
+    assertThat(atB.status()).as("b has not judged it: pending to b").isEqualTo(Status.PENDING);
+    assertThat(atB.history()).isEmpty();
+    assertThat(b.messages().pending()).extracting(MessageRecord::key).contains(first.key());
     MessageRecord second = record(1);
     b.messages().merge(second);
-    await().atMost(BRIDGE).untilAsserted(() -> assertThat(a.messages().find(second.key())).contains(second));
+    await().atMost(BRIDGE).untilAsserted(() -> assertThat(a.messages().find(second.key()))
+        .contains(second.seenFrom("b")));
 
     List<MessageRecord> base = IntStream.range(2, 102).mapToObj(SitesTest::record).toList();
     a.messages().mergeAll(base);
     await().atMost(BRIDGE).until(() -> base.stream().allMatch(r -> b.messages().find(r.key()).isPresent()));
-    List<MessageRecord> byA = base.stream().map(r -> judged(r, Status.VALID, null, "a-0", 10)).toList();
-    List<MessageRecord> byB = base.stream()
-        .map(r -> judged(r, Status.INVALID, Reason.LOG_MISSING, "b-0", r.executingBlockNumber() % 2 == 0 ? 5 : 15))
-        .toList();
+    // Each site judges every message its own way, from what it holds; neither may overwrite the other's verdict.
+    List<MessageRecord> byA = base.stream()
+        .map(r -> judged(a.messages().find(r.key()).orElseThrow(), Status.VALID, null, "a-0", 10)).toList();
+    List<MessageRecord> byB = base.stream().map(r -> judged(b.messages().find(r.key()).orElseThrow(),
+        Status.INVALID, Reason.LOG_MISSING, "b-0", r.executingBlockNumber() % 2 == 0 ? 5 : 15)).toList();
     try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
       writers.submit(() -> byA.forEach(a.messages()::merge));
       writers.submit(() -> byB.forEach(b.messages()::merge));
@@ -69,6 +78,13 @@ class SitesTest {
         assertThat(b.messages().find(expected.key())).as("site b").contains(expected);
       }
     });
+    MessageRecord judgedBoth = a.messages().find(base.getFirst().key()).orElseThrow();
+    assertThat(judgedBoth.verdictOf("a").orElseThrow().status()).isEqualTo(Status.VALID);
+    assertThat(judgedBoth.verdictOf("b").orElseThrow().status()).isEqualTo(Status.INVALID);
+    assertThat(judgedBoth.agreement()).isEqualTo(Agreement.DISAGREE);
+    assertThat(judgedBoth.status()).as("seen from a").isEqualTo(Status.VALID);
+    assertThat(b.messages().find(base.getFirst().key()).orElseThrow().status()).as("seen from b")
+        .isEqualTo(Status.INVALID);
   }
 
   @Test

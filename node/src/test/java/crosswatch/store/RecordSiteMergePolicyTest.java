@@ -41,7 +41,7 @@ class RecordSiteMergePolicyTest {
   }
 
   private static SiteEntry<MessageRecord> entry(String site, MessageRecord r) {
-    return new SiteEntry<>(site, r, r != null && r.isFinal() ? RETAINED : SiteJoin.IMMORTAL);
+    return new SiteEntry<>(site, r, r != null && r.finalAnywhere() ? RETAINED : SiteJoin.IMMORTAL);
   }
 
   private SiteEntry<MessageRecord> resolve(SiteEntry<MessageRecord> local, SiteEntry<MessageRecord> remote) {
@@ -63,7 +63,7 @@ class RecordSiteMergePolicyTest {
     SiteEntry<MessageRecord> resolved = resolve(p.a(), p.b());
 
     if (resolved.getValue() != null) {
-      assertThat(resolved.getMetadata().lifespan()).isEqualTo(resolved.getValue().isFinal() ? 86_400_000 : -1);
+      assertThat(resolved.getMetadata().lifespan()).isEqualTo(resolved.getValue().finalAnywhere() ? 86_400_000 : -1);
     }
   }
 

@@ -25,6 +25,7 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
         IdentifierAdapter.class,
         HistoryEntryAdapter.class,
         StampAdapter.class,
+        SiteVerdictAdapter.class,
         MessageRecordAdapter.class,
         CheckpointAdapter.class,
         HeadBlockAdapter.class,
