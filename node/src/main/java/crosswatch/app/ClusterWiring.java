@@ -11,6 +11,7 @@ import crosswatch.cluster.Membership;
 import crosswatch.cluster.NewMessages;
 import crosswatch.cluster.Ownership;
 import crosswatch.cluster.ResumePoints;
+import crosswatch.cluster.SiteLinks;
 import crosswatch.config.ClusterConfig;
 import crosswatch.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +81,7 @@ final class ClusterWiring {
         registry);
   }
 
-  static ClusterStatus status(Config config, Membership membership, ChainOwners owners) {
-    return ClusterStatus.of(config.cluster().site().site(), membership.view(), owners.owners());
+  static ClusterStatus status(Config config, Membership membership, ChainOwners owners, SiteLinks sites) {
+    return ClusterStatus.of(config.cluster().site().site(), membership.view(), owners.owners(), sites.links());
   }
 }

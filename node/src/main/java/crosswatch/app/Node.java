@@ -4,6 +4,7 @@ import crosswatch.api.ApiServer;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.SiteLinks;
 import crosswatch.config.Config;
 import crosswatch.metrics.SiteGauges;
 import crosswatch.metrics.StoreGauges;
@@ -59,9 +60,11 @@ public final class Node implements AutoCloseable {
           () -> cluster.cacheManager().getStatus().allowInvocations(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
-      new SiteGauges(ClusterWiring.chainIds(config), counts).bindTo(registry);
+      var sites = started(SiteLinks.start(cluster, config.nodeName(), Clock.systemUTC()));
+      new SiteGauges(ClusterWiring.chainIds(config), counts, config.cluster().site().sites(), sites::links)
+          .bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,
-          Optional.of(() -> ClusterWiring.status(config, membership, owners))));
+          Optional.of(() -> ClusterWiring.status(config, membership, owners, sites))));
       httpPort = api.start(config.httpHost(), config.httpPort());
     } catch (Exception e) {
       close();

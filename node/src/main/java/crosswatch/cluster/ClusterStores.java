@@ -11,6 +11,7 @@ import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.RecordMergePolicy;
 import crosswatch.store.RecordSiteMergePolicy;
+import crosswatch.store.SiteReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class ClusterStores implements AutoCloseable {
   public static final String CHECKPOINTS = "checkpoints";
   public static final String HEADS = "heads";
   public static final String RESUME_POINTS = "resume-points";
+  public static final String SITE_REPORTS = "site-reports";
 
   private static final Logger log = LoggerFactory.getLogger(ClusterStores.class);
 
@@ -112,6 +114,14 @@ public final class ClusterStores implements AutoCloseable {
       // publication, and a copy an earlier process left is told apart by its incarnation.
       manager.defineConfiguration(RESUME_POINTS, CacheConfigs.replicatedInMemory(MergePolicy.PREFERRED_NON_NULL));
       caches.add(RESUME_POINTS);
+      if (site.relays()) {
+        // Each site's report of itself, republished every second: see SiteLinks.
+        var reports = new ConfigurationBuilder().read(
+            CacheConfigs.replicatedInMemory(MergePolicy.PREFERRED_NON_NULL));
+        CacheConfigs.backUpToOtherSites(reports, site, new SiteReport.AcrossSites());
+        manager.defineConfiguration(SITE_REPORTS, reports.build());
+        caches.add(SITE_REPORTS);
+      }
       manager.addListener(new PartitionMerges(registry));
       manager.start();
       manager.startCaches(caches.toArray(String[]::new));

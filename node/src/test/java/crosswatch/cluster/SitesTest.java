@@ -15,6 +15,7 @@ import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,6 +103,36 @@ class SitesTest {
     });
     assertThat(sites.get(0).checkpoints().get(901)).contains(atA);
     assertThat(sites.get(1).checkpoints().get(901)).contains(atB);
+  }
+
+  @Test
+  void everySiteSeesTheOthersRelayNodesOnlineAndTheirBackupsFreshUntilOneGoesAway() {
+    List<ClusterStores> sites = nodes.startTogether(TestNodes.sites(root, List.of("a", "b"), 1));
+    try (var atA = SiteLinks.start(sites.get(0), "a-0", Clock.systemUTC());
+         var atB = SiteLinks.start(sites.get(1), "b-0", Clock.systemUTC())) {
+      await().atMost(BRIDGE).untilAsserted(() -> {
+        SiteLink b = atA.links().get(1);
+        assertThat(b.site()).isEqualTo("b");
+        assertThat(b.online()).isTrue();
+        assertThat(b.relayNodes()).containsExactly("b-0");
+        assertThat(b.lastBackupReceivedAt()).isPresent();
+        assertThat(b.backupLag().orElseThrow()).isLessThan(Duration.ofSeconds(3));
+        assertThat(atB.links().get(0).online()).isTrue();
+      });
+      SiteLink own = atA.links().get(0);
+      assertThat(own.site()).isEqualTo("a");
+      assertThat(own.relayNodes()).containsExactly("a-0");
+      assertThat(own.backupLag()).contains(Duration.ZERO);
+
+      atB.close();
+      sites.get(1).close();
+
+      await().atMost(BRIDGE).untilAsserted(() -> {
+        SiteLink b = atA.links().get(1);
+        assertThat(b.online()).isFalse();
+        assertThat(b.backupLag().orElseThrow()).isGreaterThan(Duration.ofSeconds(5));
+      });
+    }
   }
 
   private static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {

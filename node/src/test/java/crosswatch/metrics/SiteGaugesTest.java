@@ -2,6 +2,7 @@ package crosswatch.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crosswatch.cluster.SiteLink;
 import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.HistoryEntry;
@@ -13,8 +14,11 @@ import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +29,13 @@ class SiteGaugesTest {
 
   private final InMemoryMessageStore atA = new InMemoryMessageStore("a");
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final AtomicReference<List<SiteLink>> links = new AtomicReference<>(List.of());
   private MessageCounts counts;
 
   @BeforeEach
   void bind() {
     counts = new MessageCounts(atA);
-    new SiteGauges(List.of(901L, 902L), counts).bindTo(registry);
+    new SiteGauges(List.of(901L, 902L), counts, List.of("a", "b", "c"), links::get).bindTo(registry);
   }
 
   @AfterEach
@@ -69,6 +74,20 @@ class SiteGaugesTest {
     atA.merge(judgedAt("b", r, Status.INVALID, Reason.LOG_MISSING)
         .withStatus(Status.VALID, null, T0.plusSeconds(3), new Stamp(3, "b-0")));
     assertThat(disagreements("901", "902")).isZero();
+  }
+
+  @Test
+  void everySiteHasItsLinkAndLagUnknownUntilABackupArrived() {
+    links.set(List.of(new SiteLink("a", true, List.of("a-0"), Optional.empty(), Optional.of(Duration.ZERO)),
+        new SiteLink("b", true, List.of("b-0"), Optional.of(T0), Optional.of(Duration.ofMillis(1200))),
+        new SiteLink("c", false, List.of(), Optional.empty(), Optional.empty())));
+
+    assertThat(registry.get(Meters.SITE_UP).tag(Meters.SITE, "a").gauge().value()).isOne();
+    assertThat(registry.get(Meters.SITE_UP).tag(Meters.SITE, "b").gauge().value()).isOne();
+    assertThat(registry.get(Meters.SITE_UP).tag(Meters.SITE, "c").gauge().value()).isZero();
+    assertThat(registry.get(Meters.SITE_BACKUP_LAG).tag(Meters.SITE, "a").gauge().value()).isZero();
+    assertThat(registry.get(Meters.SITE_BACKUP_LAG).tag(Meters.SITE, "b").gauge().value()).isEqualTo(1.2);
+    assertThat(registry.get(Meters.SITE_BACKUP_LAG).tag(Meters.SITE, "c").gauge().value()).isNaN();
   }
 
   @Test

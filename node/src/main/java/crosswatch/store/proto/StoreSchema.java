@@ -32,6 +32,7 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
         ChainHeadAdapter.class,
         SafePointAdapter.class,
         SafePointsAdapter.class,
+        SiteReportAdapter.class,
         MergeIntoEntry.class,
     })
 public interface StoreSchema extends GeneratedSchema {}
