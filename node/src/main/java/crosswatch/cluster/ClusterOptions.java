@@ -77,6 +77,11 @@ public record ClusterOptions(String clusterName, String stack, List<ClusterMembe
         initialClusterTimeout, dataDir, nodeName, Optional.of(newTls), site);
   }
 
+  public ClusterOptions withDataDir(Path newDataDir) {
+    return new ClusterOptions(clusterName, stack, members, bindAddress, bindPort, initialClusterSize,
+        initialClusterTimeout, newDataDir, nodeName, tls, site);
+  }
+
   public ClusterOptions withSite(SiteOptions newSite) {
     return new ClusterOptions(clusterName, stack, members, bindAddress, bindPort, initialClusterSize,
         initialClusterTimeout, dataDir, nodeName, tls, newSite);

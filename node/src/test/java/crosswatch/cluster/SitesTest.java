@@ -12,6 +12,7 @@ import crosswatch.store.Merge;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Stamp;
+import crosswatch.store.SiteVerdict;
 import crosswatch.store.Status;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -133,6 +134,48 @@ class SitesTest {
         assertThat(b.backupLag().orElseThrow()).isGreaterThan(Duration.ofSeconds(5));
       });
     }
+  }
+
+  @Test
+  void aSiteRestartedFromNothingGetsBackWhatTheOthersHoldAndItsNewVerdictsReachThem() {
+    List<ClusterOptions> options = TestNodes.sites(root, List.of("a", "b"), 2);
+    List<ClusterStores> sites = nodes.startTogether(options);
+    ClusterStores a = sites.get(0);
+    // b's second member leaves and comes back: b's caches go through more topologies than a fresh b will have, so
+    // the IRAC versions of b's writes below are higher than those of b's first writes after its restart.
+    sites.get(3).close();
+    ClusterStores b = sites.get(2);
+    nodes.start(options.get(3).withDataDir(root.resolve("b-1-again"))).close();
+    List<MessageRecord> base = IntStream.range(0, 50).mapToObj(SitesTest::record).toList();
+    a.messages().mergeAll(base);
+    await().atMost(BRIDGE).until(() -> base.stream().allMatch(r -> b.messages().find(r.key()).isPresent()));
+    base.forEach(r -> b.messages().merge(judged(b.messages().find(r.key()).orElseThrow(), Status.VALID, null,
+        "b-0", 10)));
+    var checkpoint = new Checkpoint(901, 500, "0x" + "5".repeat(64));
+    b.checkpoints().put(checkpoint);
+    await().atMost(BRIDGE).until(() -> base.stream().allMatch(r ->
+        a.messages().find(r.key()).flatMap(x -> x.verdictOf("b")).map(v -> v.status() == Status.VALID)
+            .orElse(false)));
+    await().atMost(BRIDGE).until(() -> checkpoint.equals(
+        a.cacheManager().<Long, Checkpoint>getCache("checkpoints.b").get(901L)));
+
+    // Every replica of b is gone, and b starts again from an empty data directory: it holds nothing. Its scanner
+    // re-derives the messages and its judge changes its mind on every one (a reorg, say) at once, before or while a
+    // gives b back what it holds: b's new writes carry IRAC versions below those a holds of b's old ones.
+    b.close();
+    ClusterStores fresh = nodes.start(options.get(2).withDataDir(root.resolve("b-0-again"))
+        .withMembers(List.of(), 1));
+    base.forEach(r -> fresh.messages().merge(judged(r, Status.REORGED, null, "b-0", 20)));
+
+    await().atMost(BRIDGE).untilAsserted(() -> {
+      assertThat(fresh.checkpoints().get(901)).contains(checkpoint);
+      for (MessageRecord r : base) {
+        MessageRecord atA = a.messages().find(r.key()).orElseThrow();
+        assertThat(atA.verdictOf("b").map(SiteVerdict::status)).as("b's new verdict at a").contains(Status.REORGED);
+        assertThat(atA.verdictOf("b").orElseThrow().history()).as("b's old and new changes at a").hasSize(3);
+        assertThat(fresh.messages().find(r.key())).as("b holds what a holds").contains(atA);
+      }
+    });
   }
 
   private static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {
