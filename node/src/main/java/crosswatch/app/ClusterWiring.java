@@ -65,7 +65,7 @@ final class ClusterWiring {
         cluster.caches(), () -> {
           cluster.messages().reindex();
           pipeline.stored(cluster.messages().pending());
-        }, registry);
+        }, registry, cluster.site().relays());
     membership.subscribe(owners);
     return membership;
   }

@@ -22,6 +22,7 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 import org.infinispan.remoting.transport.Address;
 import org.infinispan.remoting.transport.Transport;
+import org.infinispan.xsite.GlobalXSiteAdminOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * node publishes a {@link SiteReport} every {@link #INTERVAL} in the {@value ClusterStores#SITE_REPORTS} cache, which
  * backs up to every other site like the records do: so every replica learns every site's relay nodes, whether its
  * own site's relay reaches each other site (only relay nodes see the bridge), and, from the reports it receives, when
- * a backup from each site last arrived and how old it was.
+ * a backup from each site last arrived and how old it was. The primary relay node also pushes this site's state to
+ * each site that has become reachable once it settled ({@link SettledPushes}).
  */
 public final class SiteLinks implements AutoCloseable {
   static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -49,14 +51,16 @@ public final class SiteLinks implements AutoCloseable {
   private final Cache<String, SiteReport> reports;
   private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
   private final ScheduledExecutorService publisher;
+  private final SettledPushes pushes;
 
   private SiteLinks(SiteOptions site, String node, Clock clock, Transport transport,
-                    Cache<String, SiteReport> reports) {
+                    Cache<String, SiteReport> reports, SettledPushes pushes) {
     this.site = site;
     this.node = node;
     this.clock = clock;
     this.transport = transport;
     this.reports = reports;
+    this.pushes = pushes;
     this.publisher = reports == null ? null
         : Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("site-reports").factory());
   }
@@ -66,7 +70,8 @@ public final class SiteLinks implements AutoCloseable {
     var manager = cluster.cacheManager();
     Cache<String, SiteReport> reports = cluster.site().relays() ? manager.getCache(ClusterStores.SITE_REPORTS) : null;
     var links = new SiteLinks(cluster.site(), node, clock,
-        GlobalComponentRegistry.componentOf(manager, Transport.class), reports);
+        GlobalComponentRegistry.componentOf(manager, Transport.class), reports,
+        new SettledPushes(GlobalComponentRegistry.componentOf(manager, GlobalXSiteAdminOperations.class)));
     if (reports != null) {
       reports.addListener(links.new Arrivals());
       reports.values().forEach(links::arrived);
@@ -101,8 +106,10 @@ public final class SiteLinks implements AutoCloseable {
       if (transport.isPrimaryRelayNode()) {
         List<String> reachable = transport.getSitesView().stream().filter(s -> !s.equals(site.site())).sorted()
             .toList();
+        Instant now = clock.instant();
         reports.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES).put(site.site(),
-            new SiteReport(site.site(), names(transport.getRelayNodesAddress()), reachable, clock.instant(), node));
+            new SiteReport(site.site(), names(transport.getRelayNodesAddress()), reachable, now, node));
+        pushes.tick(reachable, now);
       }
     } catch (RuntimeException e) {
       log.warn("site report not published site={} error={}", site.site(), e.toString());
