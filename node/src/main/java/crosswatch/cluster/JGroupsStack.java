@@ -26,7 +26,11 @@ public final class JGroupsStack {
    * Bridge stacks shipped in {@code cluster-config/jgroups} as {@code bridge-<name>.xml}, by the name
    * {@code --site-bridge-stack} takes.
    */
-  public static final Set<String> BUNDLED_BRIDGES = Set.of("tcp", "tcp-tls");
+  public static final Set<String> BUNDLED_BRIDGES = Set.of("tcp", "tcp-tls", "kubernetes");
+  /** Bridge stacks that find the other sites' relay nodes in a static list ({@code --site-bridge-members}). */
+  public static final Set<String> STATIC_BRIDGES = Set.of("tcp", "tcp-tls");
+  /** Bridge stacks that run TLS and need the key material. */
+  public static final Set<String> TLS_BRIDGES = Set.of("tcp-tls", "kubernetes");
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
@@ -46,8 +50,10 @@ public final class JGroupsStack {
     var values = new LinkedHashMap<String, String>();
     site.bridgeAddress().or(options::bindAddress).ifPresent(a -> values.put("jgroups.bind.address", a));
     values.put("jgroups.bind.port", Integer.toString(site.bridgePort()));
-    values.put("jgroups.tcpping.initial_hosts",
-        site.bridgeMembers().stream().map(ClusterMember::toString).collect(Collectors.joining(",")));
+    if (!site.bridgeMembers().isEmpty()) {
+      values.put("jgroups.tcpping.initial_hosts",
+          site.bridgeMembers().stream().map(ClusterMember::toString).collect(Collectors.joining(",")));
+    }
     values.putAll(tlsValues(options));
     return substitute(template, values);
   }

@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
  *
  * @param site this replica's site
  * @param sites every site of the deployment, this one included, in a stable order; one site means no bridge
- * @param bridgeMembers the bridge endpoints of every relay node of every site (static discovery), this site's included
+ * @param bridgeMembers the bridge endpoints of every relay node of every site (static discovery), this site's
+ *     included; a bridge stack that discovers them otherwise (kubernetes: DNS) needs none
  * @param bridgeAddress the address this replica's bridge binds to when it is a relay node; empty: the local stack's
  * @param bridgePort the bridge's TCP port
  * @param bridgeAdvertise where the other sites reach this replica's bridge when that differs from where it binds
  *     (a load balancer, a NAT, a proxy)
- * @param bridgeStack {@code tcp}, {@code tcp-tls} or the path of a JGroups XML file
+ * @param bridgeStack {@code tcp}, {@code tcp-tls}, {@code kubernetes} or the path of a JGroups XML file
  * @param relayNodes how many members of each site relay (RELAY2 {@code max_site_masters})
  */
 public record SiteOptions(String site, List<String> sites, List<ClusterMember> bridgeMembers,
@@ -47,8 +48,8 @@ public record SiteOptions(String site, List<String> sites, List<ClusterMember> b
     if (new HashSet<>(sites).size() != sites.size()) {
       throw new IllegalArgumentException("site names must be distinct: " + sites);
     }
-    if (sites.size() > 1 && bridgeMembers.isEmpty()) {
-      throw new IllegalArgumentException("several sites need the bridge members to find each other");
+    if (sites.size() > 1 && bridgeMembers.isEmpty() && JGroupsStack.STATIC_BRIDGES.contains(bridgeStack)) {
+      throw new IllegalArgumentException("several sites on a static bridge need its members to find each other");
     }
     if (bridgePort < 1 || bridgePort > 65_535) {
       throw new IllegalArgumentException("bridge port must be in [1, 65535]: " + bridgePort);

@@ -102,7 +102,7 @@ public final class Flags {
 
   public static final Flag<List<ClusterMember>> SITE_BRIDGE_MEMBERS = new Flag<>("site-bridge-members",
       "<host[port],...>", SINGLE, "bridge endpoints of the relay nodes of every site, this one's included "
-          + "(required with --sites)", "none", NONE, Parsers::clusterMembers);
+          + "(required with --sites on the tcp and tcp-tls bridges)", "none", NONE, Parsers::clusterMembers);
 
   public static final Flag<String> SITE_BRIDGE_ADDRESS = new Flag<>("site-bridge-address", "<address>", SINGLE,
       "address this replica's bridge binds to while it is a relay node", "the --bind-address", NONE,
@@ -115,9 +115,11 @@ public final class Flags {
       "<host[port]>", SINGLE, "where the other sites reach this replica's bridge, when not at its bind address "
           + "(a load balancer, NAT or proxy)", "the bridge's bind address and port", NONE, SiteFlags::endpoint);
 
-  public static final Flag<String> SITE_BRIDGE_STACK = new Flag<>("site-bridge-stack", "<tcp|tcp-tls|file>", SINGLE,
-      "JGroups stack of the bridge: tcp, tcp-tls (the --tls-* key material, client certificates required) or "
-          + "the path of a JGroups XML file", "tcp", () -> "tcp", SiteFlags::bridgeStack);
+  public static final Flag<String> SITE_BRIDGE_STACK = new Flag<>("site-bridge-stack",
+      "<tcp|tcp-tls|kubernetes|file>", SINGLE, "JGroups stack of the bridge: tcp, tcp-tls (the --tls-* key material, "
+          + "client certificates required), kubernetes (tcp-tls with DNS_PING on every site's bridge Service, "
+          + "-Djgroups.bridge.dns.query) or the path of a JGroups XML file", "tcp", () -> "tcp",
+      SiteFlags::bridgeStack);
 
   public static final Flag<Integer> SITE_RELAY_NODES = new Flag<>("site-relay-nodes", "<n>", SINGLE,
       "members of each site that join the bridge (RELAY2 site masters)", "1", () -> "1",

@@ -47,7 +47,8 @@ final class SiteFlags {
     if (raw.endsWith(".xml") && Files.isRegularFile(Parsers.path(raw))) {
       return raw;
     }
-    throw new InvalidValue("expected tcp, tcp-tls or an existing JGroups .xml file, got \"" + raw + "\"");
+    throw new InvalidValue("expected tcp, tcp-tls, kubernetes or an existing JGroups .xml file, got \"" + raw
+        + "\"");
   }
 
   /** This replica's site; a deployment without {@code --sites} is one site, named after the cluster. */
@@ -57,13 +58,13 @@ final class SiteFlags {
     if (!sites.contains(site)) {
       throw new Refusal(Flags.SITES.name(), "must list this replica's site " + site + ", got " + sites);
     }
+    String bridgeStack = settings.single(Flags.SITE_BRIDGE_STACK);
     List<ClusterMember> bridge = settings.optional(Flags.SITE_BRIDGE_MEMBERS).orElse(List.of());
-    if (sites.size() > 1 && bridge.isEmpty()) {
+    if (sites.size() > 1 && bridge.isEmpty() && JGroupsStack.STATIC_BRIDGES.contains(bridgeStack)) {
       throw new Refusal(Flags.SITE_BRIDGE_MEMBERS.name(), "required by --sites " + String.join(",", sites));
     }
-    String bridgeStack = settings.single(Flags.SITE_BRIDGE_STACK);
-    if (bridgeStack.equals("tcp-tls") && tls.isEmpty()) {
-      throw new Refusal(Flags.TLS_KEYSTORE.name(), "required by --site-bridge-stack tcp-tls");
+    if (JGroupsStack.TLS_BRIDGES.contains(bridgeStack) && tls.isEmpty()) {
+      throw new Refusal(Flags.TLS_KEYSTORE.name(), "required by --site-bridge-stack " + bridgeStack);
     }
     return new SiteOptions(site, sites, bridge, settings.optional(Flags.SITE_BRIDGE_ADDRESS),
         settings.single(Flags.SITE_BRIDGE_PORT), settings.optional(Flags.SITE_BRIDGE_ADVERTISE), bridgeStack,

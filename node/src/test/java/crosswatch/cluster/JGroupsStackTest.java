@@ -133,6 +133,18 @@ class JGroupsStackTest {
     }
 
     @Test
+    void theKubernetesBridgeFindsRelayNodesThroughEverySitesServiceOverTls() {
+      var tls = new TlsOptions(Path.of("/keys/node.p12"), "s3cret", Path.of("/keys/ca.p12"), "hunter2");
+      var site = new SiteOptions("a", List.of("a", "b"), List.of(), Optional.empty(), 7900, Optional.empty(),
+          "kubernetes", 1);
+
+      String xml = JGroupsStack.bridgeXml(THREE.withTls(tls).withSite(site));
+
+      assertThat(xml).contains("<dns.DNS_PING dns_query=\"${jgroups.bridge.dns.query}\"", "tls.enabled=\"true\"",
+          "tls.client_auth=\"NEED\"", "bind_addr=\"10.0.0.1\"", "bind_port=\"7900\"").doesNotContain("TCPPING");
+    }
+
+    @Test
     void relayTopsTheLocalStackOnlyWhenThereAreOtherSites() throws Exception {
       var channels = SiteChannels.of(THREE.withBind("127.0.0.1", 7800).withSite(twoSites));
       ProtocolConfiguration top = channels.getProtocolStack().getLast();

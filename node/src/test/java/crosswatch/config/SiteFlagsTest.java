@@ -47,6 +47,16 @@ class SiteFlagsTest {
     assertThat(site.bridgePort()).isEqualTo(SiteOptions.DEFAULT_BRIDGE_PORT);
   }
 
+  @Test
+  void aKubernetesBridgeFindsTheRelayNodesThroughDnsAndNeedsNoMembers() {
+    SiteOptions site = Loading.config("--rpc", RPC, "--site", "a", "--sites", "a,b", "--site-bridge-stack",
+        "kubernetes", "--tls-keystore", "/k.p12", "--tls-keystore-password", "x", "--tls-truststore", "/t.p12",
+        "--tls-truststore-password", "y").cluster().site();
+
+    assertThat(site.bridgeStack()).isEqualTo("kubernetes");
+    assertThat(site.bridgeMembers()).isEmpty();
+  }
+
   @Nested
   class Refused {
     @Test
@@ -80,9 +90,15 @@ class SiteFlagsTest {
     }
 
     @Test
+    void aKubernetesBridgeWithoutKeys() {
+      assertThat(Loading.error("--rpc", RPC, "--site-bridge-stack", "kubernetes").line())
+          .isEqualTo("crosswatch: --tls-keystore: required by --site-bridge-stack kubernetes");
+    }
+
+    @Test
     void anUnknownBridgeStack() {
       assertThat(Loading.error("--rpc", RPC, "--site-bridge-stack", "udp").line())
-          .startsWith("crosswatch: --site-bridge-stack: expected tcp, tcp-tls or an existing JGroups .xml file");
+          .startsWith("crosswatch: --site-bridge-stack: expected tcp, tcp-tls, kubernetes or an existing JGroups .xml file");
     }
 
     @Test
