@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * and healed. Replicas advertise the proxy's port as their bridge address, so every byte between relay nodes passes
  * through it. Loopback only.
  */
-final class BridgeProxy implements AutoCloseable {
+public final class BridgeProxy implements AutoCloseable {
   private static final byte[] END = new byte[0];
 
   private final List<ServerSocket> listeners = new CopyOnWriteArrayList<>();
@@ -31,7 +31,7 @@ final class BridgeProxy implements AutoCloseable {
   private volatile boolean cut;
 
   /** Starts forwarding a free loopback port to {@code targetPort}; returns the port to advertise. */
-  int forward(int targetPort) {
+  public int forward(int targetPort) {
     try {
       var listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       listeners.add(listener);
@@ -43,18 +43,18 @@ final class BridgeProxy implements AutoCloseable {
   }
 
   /** Delays every chunk by {@code oneWay} in each direction from now on. */
-  void delay(Duration oneWay) {
+  public void delay(Duration oneWay) {
     this.delay = oneWay;
   }
 
   /** Closes every connection and refuses new ones until {@link #heal}. */
-  void cut() {
+  public void cut() {
     cut = true;
     open.forEach(BridgeProxy::closeQuietly);
     open.clear();
   }
 
-  void heal() {
+  public void heal() {
     cut = false;
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /** Options for members started inside a test JVM: loopback, free ports, their own data directories. */
@@ -45,6 +46,14 @@ public final class TestNodes {
    * {@code <site>-<n>} with data directories under {@code root}; the result lists site by site.
    */
   public static List<ClusterOptions> sites(Path root, List<String> sites, int perSite) {
+    return sites(root, sites, perSite, port -> port);
+  }
+
+  /**
+   * As {@link #sites(Path, List, int)}, each member's bridge advertised (and listed to the others) at
+   * {@code advertise(bridgePort)}: a proxy's port in front of it, say.
+   */
+  public static List<ClusterOptions> sites(Path root, List<String> sites, int perSite, IntUnaryOperator advertise) {
     List<ClusterMember> bridge = new ArrayList<>();
     List<List<ClusterOptions>> bySite = new ArrayList<>();
     for (String site : sites) {
@@ -52,12 +61,16 @@ public final class TestNodes {
       bySite.add(cluster(root, names));
     }
     List<Integer> bridgePorts = IntStream.range(0, sites.size() * perSite).map(i -> freePort()).boxed().toList();
-    bridgePorts.forEach(p -> bridge.add(new ClusterMember("127.0.0.1", p)));
+    List<Integer> advertised = bridgePorts.stream().map(advertise::applyAsInt).toList();
+    advertised.forEach(p -> bridge.add(new ClusterMember("127.0.0.1", p)));
     List<ClusterOptions> all = new ArrayList<>();
     for (int s = 0; s < sites.size(); s++) {
       for (int m = 0; m < perSite; m++) {
-        var site = new SiteOptions(sites.get(s), sites, bridge, Optional.of("127.0.0.1"),
-            bridgePorts.get(s * perSite + m), Optional.empty(), "tcp", perSite);
+        int i = s * perSite + m;
+        Optional<ClusterMember> at = advertised.get(i).equals(bridgePorts.get(i)) ? Optional.empty()
+            : Optional.of(new ClusterMember("127.0.0.1", advertised.get(i)));
+        var site = new SiteOptions(sites.get(s), sites, bridge, Optional.of("127.0.0.1"), bridgePorts.get(i), at,
+            "tcp", perSite);
         all.add(bySite.get(s).get(m).withSite(site));
       }
     }
