@@ -39,8 +39,8 @@ public final class CheckpointMergePolicy implements EntryMergePolicy<Long, Check
                                             List<CacheEntry<Long, Checkpoint>> otherEntries) {
     CacheEntry<Long, Checkpoint> safest = preferredEntry;
     for (CacheEntry<Long, Checkpoint> other : otherEntries) {
-      if (safest == null || safest.getValue() == null
-          || (other.getValue() != null && SAFEST_FIRST.compare(other.getValue(), safest.getValue()) < 0)) {
+      Checkpoint held = safest == null ? null : safest.getValue();
+      if (held == null || (other.getValue() != null && safer(held, other.getValue()) != held)) {
         safest = other;
       }
     }

@@ -3,11 +3,9 @@ package crosswatch.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import crosswatch.protocol.Identifier;
 import crosswatch.protocol.Reason;
 import crosswatch.store.Agreement;
 import crosswatch.store.Checkpoint;
-import crosswatch.store.HistoryEntry;
 import crosswatch.store.Merge;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
@@ -15,11 +13,9 @@ import crosswatch.store.SiteVerdict;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * to their merge, and checkpoints stay per site.
  */
 class SitesTest {
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration BRIDGE = Duration.ofSeconds(30);
 
   @TempDir
@@ -234,14 +229,10 @@ class SitesTest {
   }
 
   private static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {
-    return r.withStatus(status, reason, T0.plusSeconds(hlc), new Stamp(hlc, writer));
+    return ReplicationTest.judged(r, status, reason, writer, hlc);
   }
 
   private static MessageRecord record(int n) {
-    var key = new MessageKey(901, "0x%064x".formatted(n), n % 3);
-    var identifier = new Identifier("0x" + "1".repeat(40), BigInteger.valueOf(n), BigInteger.ONE,
-        BigInteger.valueOf(1_000 + n), BigInteger.valueOf(902));
-    return new MessageRecord(key, n, "0x" + "f".repeat(64), 2_000 + n, "0x" + "c".repeat(64), identifier,
-        Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, T0)), T0, T0, new Stamp(1, "a-0"));
+    return ReplicationTest.record(n, "a-0");
   }
 }
