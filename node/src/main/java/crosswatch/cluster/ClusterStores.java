@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>With several sites, messages are shared by all of them (each record holds every site's verdict), while each
  * site scans every chain through its own endpoints from its own position: checkpoints and heads are kept per site,
  * in caches named {@code checkpoints.<site>} and {@code heads.<site>} that every site holds and backs up, so that a
- * site that restarts from nothing gets its own position back from the others. Resume points stay in their site.
+ * site that restarts from nothing gets its own position back from the others. Resume points stay in their site;
+ * {@value #SITE_REPORTS} holds each site's report of itself ({@link SiteLinks}).
  */
 public final class ClusterStores implements AutoCloseable {
   public static final String MESSAGES = "messages";
