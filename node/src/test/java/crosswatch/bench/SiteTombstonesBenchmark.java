@@ -45,17 +45,8 @@ public final class SiteTombstonesBenchmark {
       }
       List<MessageRecord> made = ClusterBenchmark.made(0, records).stream()
           .map(r -> r.withLifecycle(Safety.FINALIZED, Safety.FINALIZED, true, new Stamp(3, "a-0"))).toList();
-      Thread writer = Thread.ofVirtual().start(() -> {
-        long period = 1_000_000_000L / rate;
-        long begin = System.nanoTime();
-        for (int i = 0; i < records; i++) {
-          long due = begin + i * period;
-          while (System.nanoTime() < due) {
-            Thread.onSpinWait();
-          }
-          sites.getFirst().messages().merge(made.get(i));
-        }
-      });
+      Thread writer = Thread.ofVirtual().start(
+          () -> SitesBenchmark.atRate(records, rate, i -> sites.getFirst().messages().merge(made.get(i))));
       int[] peak = new int[2];
       long writeSeconds = records / rate;
       for (long second = 0; second < writeSeconds + 90; second++) {

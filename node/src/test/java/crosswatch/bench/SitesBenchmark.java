@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.infinispan.Cache;
@@ -72,16 +73,10 @@ public final class SitesBenchmark {
       Arrivals atB = Arrivals.on(b, first + delayed, 0);
       List<MessageRecord> made = ClusterBenchmark.made(first, first + delayed);
       long[] starts = new long[delayed];
-      long period = 1_000_000_000L / rate;
-      long begin = System.nanoTime();
-      for (int i = 0; i < delayed; i++) {
-        long due = begin + i * period;
-        while (System.nanoTime() < due) {
-          Thread.onSpinWait();
-        }
+      atRate(delayed, rate, i -> {
         starts[i] = System.nanoTime();
         a.messages().merge(made.get(i));
-      }
+      });
       Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
           .until(() -> IntStream.range(first, first + delayed).allMatch(i -> atB.created(i) != 0));
       long[] delays = new long[delayed];
@@ -150,6 +145,19 @@ public final class SitesBenchmark {
       return options.stream()
           .map(o -> CompletableFuture.supplyAsync(() -> ClusterStores.start(o, new SimpleMeterRegistry()), starter))
           .toList().stream().map(CompletableFuture::join).toList();
+    }
+  }
+
+  /** Runs {@code write} for 0, 1, ... {@code count - 1}, the i-th at {@code i / rate} seconds from now. */
+  static void atRate(int count, int rate, IntConsumer write) {
+    long period = 1_000_000_000L / rate;
+    long begin = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = begin + i * period;
+      while (System.nanoTime() < due) {
+        Thread.onSpinWait();
+      }
+      write.accept(i);
     }
   }
 
