@@ -151,6 +151,11 @@ public final class Judging implements ChainEvents, AutoCloseable {
     for (FoundLog log : logs) {
       Optional<MessageRecord> known = store.find(new MessageKey(chainId, log.blockHash(), log.logIndex()));
       if (known.isPresent() && known.get().status() != Status.REORGED) {
+        if (known.get().history().isEmpty()) {
+          // Another site found it and this site never judged it: its backup may have reached the store without an
+          // event (state transfer), so this site's judge hears of it here rather than at the next sweep.
+          toJudge.add(known.get());
+        }
         continue;
       }
       Decoded decoded = ExecutingMessageDecoder.decode(log.topics(), log.data());
