@@ -339,16 +339,16 @@
     const table = el('table', { id: 'detail-sites', 'data-agreement': m.agreement });
     table.append(el('thead'));
     table.tHead.append(el('tr'));
-    ['site', 'status', 'reason', 'safety', 'final', 'judged'].forEach((h) =>
-      table.tHead.rows[0].append(el('th', {}, h)));
+    ['site', 'verdict', 'judged'].forEach((h) => table.tHead.rows[0].append(el('th', {}, h)));
     const body = el('tbody');
     names.forEach((name) => {
       const s = m.sites[name];
       const tr = el('tr', { 'data-site': name });
-      const judged = cell(s.changedAt ? readable(s.changedAt) : '');
+      const verdict = cell(s.status + (s.reason ? ' (' + s.reason + ')' : '') + (s.final ? ', final' : ''),
+        'status ' + s.status);
+      const judged = cell(s.changedAt ? readable(s.changedAt).slice(11) : '');
       judged.title = s.changedAt || '';
-      tr.append(cell(name), cell(s.status, 'status ' + s.status), cell(s.reason),
-        cell(s.safety.executing + ' / ' + s.safety.initiating), cell(s.final ? 'yes' : 'no'), judged);
+      tr.append(cell(name), verdict, judged);
       body.append(tr);
     });
     table.append(body);
