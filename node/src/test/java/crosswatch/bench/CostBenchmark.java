@@ -217,7 +217,7 @@ public final class CostBenchmark {
       judged.addAll(rig.messagesOf(902, tx));
       return judged.size() == MESSAGES_PER_BLOCK
           && judged.stream().allMatch(m -> m.path("status").asString().equals("valid"));
-    }, TIMEOUT, "burst judged");
+    }, TIMEOUT, "burst judged", Duration.ofMillis(25));
     return judged.stream().map(m -> Duration.between(mined, verdictAt(m)).toNanos() / 1e6).toList();
   }
 

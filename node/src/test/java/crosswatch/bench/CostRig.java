@@ -250,8 +250,13 @@ final class CostRig implements AutoCloseable {
     }
   }
 
-  /** Checks every few ms until the condition holds (the node itself stamps what is measured). */
+  /** Checks every 5 ms until the condition holds (the node itself stamps what is measured). */
   void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+    awaitTrue(condition, timeout, what, Duration.ofMillis(5));
+  }
+
+  /** Checks every {@code poll} until the condition holds; a heavy query is asked less often. */
+  void awaitTrue(BooleanSupplier condition, Duration timeout, String what, Duration poll) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (!node.isAlive()) {
@@ -260,7 +265,7 @@ final class CostRig implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(what + ": not within " + timeout);
       }
-      LockSupport.parkNanos(5_000_000);
+      LockSupport.parkNanos(poll.toNanos());
     }
   }
 
