@@ -73,15 +73,21 @@ class ChainConnectionTest {
     return log;
   }
 
+  /** A scanner of the connection's chain from genesis, started; what it reports. */
+  private RecordingEvents scanning(ChainConnection connection) {
+    var events = new RecordingEvents();
+    var scanner = new LogScanner(connection, new StartBlock.Number(0), TestSettings.FAST,
+        new LogScannerTest.MemoryCheckpoints(), registry);
+    opened.add(scanner);
+    scanner.start(events);
+    return events;
+  }
+
   @Test
   void anInitiatingBlockTheScannerPassedCostsOneRequestAndOneThatMayBecomeFinalIsReadAfresh() throws Exception {
     try (FaultProxy proxy = FaultProxy.start(chain.rpcUrl())) {
       ChainConnection connection = connected(new ChainEndpoint(901, URI.create(proxy.wsUrl())));
-      var events = new RecordingEvents();
-      var scanner = new LogScanner(connection, new StartBlock.Number(0), TestSettings.FAST,
-          new LogScannerTest.MemoryCheckpoints(), registry);
-      opened.add(scanner);
-      scanner.start(events);
+      RecordingEvents events = scanning(connection);
       InitiatingLog log = initiated();
       await().until(() -> events.scanned >= log.blockNumber() + 1);
       Map<Long, Set<String>> wanted = Map.of(log.blockNumber(), Set.of(log.origin()));
@@ -105,11 +111,7 @@ class ChainConnectionTest {
   @Test
   void aBlockAboveAReorgsAncestorIsReadAfreshNotByTheHeaderTheScannerPassedBefore() throws Exception {
     ChainConnection connection = connected(anvil());
-    var events = new RecordingEvents();
-    var scanner = new LogScanner(connection, new StartBlock.Number(0), TestSettings.FAST,
-        new LogScannerTest.MemoryCheckpoints(), registry);
-    opened.add(scanner);
-    scanner.start(events);
+    RecordingEvents events = scanning(connection);
     InitiatingLog log = initiated();
     await().until(() -> events.scanned >= log.blockNumber() + 1);
 
