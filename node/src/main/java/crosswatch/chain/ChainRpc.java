@@ -183,14 +183,19 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
-   * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number,
-   * then the logs by its hash (two round trips for all blocks), so a reorg between the two cannot mix blocks.
+   * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number (unless
+   * {@code known} holds it: one the scanner passed), then the logs by its hash (two round trips for all blocks at
+   * most), so a reorg between the two cannot mix blocks.
    * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
    * message points at cannot tell a missing log from another emitter's: such a verdict needs
    * {@link #completeBlock}.
    */
-  Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
-    Map<Long, BlockHeader> headers = headers(originsByNumber.keySet());
+  Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber, Map<Long, BlockHeader> known)
+      throws ChainUnavailable {
+    var unknown = new ArrayList<>(originsByNumber.keySet());
+    unknown.removeAll(known.keySet());
+    var headers = new HashMap<>(known);
+    headers.putAll(headers(unknown));
     var blocks = new HashMap<Long, InitiatingBlock>();
     originsByNumber.keySet().stream().filter(n -> !headers.containsKey(n))
         // The node is behind the head we were told of, or the chain got shorter: not produced, as far as we know.

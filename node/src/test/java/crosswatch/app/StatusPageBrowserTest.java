@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * chain pair with invalid messages, an invalid message emitted on chain appears in the live list without a reload,
  * and clicking it shows its record. Leaves a screenshot ({@link #SCREENSHOT}) with that record open.
  */
+@Tag("integration")
 class StatusPageBrowserTest {
   /**
    * Where the screenshot goes: target/ by default, so a test run never changes a tracked file;

@@ -2,9 +2,11 @@ package crosswatch.faults;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The lying node polled over http: the scanner reads ranges, and every head it sees comes from the liar. */
+@Tag("integration")
 class LyingNodeOverHttpTest extends LyingNodePhases {
   @Override
   protected Setup setup() {

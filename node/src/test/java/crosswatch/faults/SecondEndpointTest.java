@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * it names other blocks than the second the node counts that in {@value #DISAGREEMENTS}; when the first is down,
  * the second serves the chain within seconds.
  */
+@Tag("integration")
 class SecondEndpointTest extends FaultPhases {
   static final String DISAGREEMENTS = "crosswatch_rpc_disagreements_total";
   private static final Duration FAILOVER = Duration.ofSeconds(5);

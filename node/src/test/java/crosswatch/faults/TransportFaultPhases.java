@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a node's transport does wrong over http and ws alike: refusals, resets, silence and garbage. */
+@Tag("integration")
 abstract class TransportFaultPhases extends FaultPhases {
   static final Duration RETRY_AFTER = Duration.ofSeconds(3);
 

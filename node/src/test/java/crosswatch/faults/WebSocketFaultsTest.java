@@ -5,9 +5,11 @@ import crosswatch.devnet.proxy.Garbage;
 import crosswatch.devnet.proxy.Match;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The faulty chain over ws: dropped sockets, garbled frames, and a reconnect that lands on another chain. */
+@Tag("integration")
 class WebSocketFaultsTest extends TransportFaultPhases {
 
   @Override

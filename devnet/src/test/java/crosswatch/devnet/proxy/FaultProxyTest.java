@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Hash;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Each fault seen from a plain client in front of a real anvil; healing brings the truth back. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class FaultProxyTest {
   private static final Duration SHORT = Duration.ofMillis(700);
 
