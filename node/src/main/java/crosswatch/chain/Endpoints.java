@@ -63,7 +63,8 @@ final class Endpoints implements RpcCaller {
   }
 
   @Override
-  public <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
+  public <T> RpcClient.Answer<T> callOrRefuse(List<Request<?, ? extends Response<?>>> requests,
+                                              RpcClient.Reader<T> reader)
       throws ChainUnavailable {
     return failover(client -> client.callOrRefuse(requests, reader), true);
   }
