@@ -114,58 +114,80 @@ final class RpcClient implements RpcCaller {
     return call(requests, reader, true);
   }
 
-  private <T> Answer<T> call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader,
-                             boolean refusalEnds) throws ChainUnavailable {
-    List<String> methods = requests.stream().map(Request::getMethod).toList();
+  /** {@link #call} or {@link #callOrRefuse}: every attempt this endpoint allows a call, waits between. */
+  <T> Answer<T> call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader, boolean refusalEnds)
+      throws ChainUnavailable {
     RpcFailure last = null;
     for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
       if (!pause(attempt == 1 ? Duration.ZERO : delay(attempt - 1, last))) {
         break;
       }
-      boolean turn = takeTurn();
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      var token = new Object();
-      long start = System.nanoTime();
-      inFlight.put(token, start);
       try {
-        T value = attempt(requests, reader);
-        long took = System.nanoTime() - start;
-        meters.record(methods, RpcOutcome.OK, took);
-        seen = seen.succeeded(Instant.now());
-        limitedInRow.set(0);
-        return new Answer<>(value, Duration.ofNanos(took));
+        return attempt(requests, reader);
       } catch (RpcFailure e) {
-        meters.record(methods, e.kind().outcome(), System.nanoTime() - start);
-        seen = seen.failed(e, Instant.now());
         last = e;
-        log.debug("rpc attempt failed chainId={} rpc={} methods={} attempt={} outcome={} error={}",
-            chainId(), endpoint.display(), methods, attempt, e.kind().outcome().label(), e.getMessage());
-        if (e.kind() == RpcFailure.Kind.RATE_LIMITED) {
-          int inRow = limitedInRow.incrementAndGet();
-          holdOff(e.retryAfter().orElseGet(() -> UNNAMED_LIMIT.delay(inRow, ThreadLocalRandom.current())));
-        }
         if (e.kind() == RpcFailure.Kind.WRONG_CHAIN || refusalEnds && e.kind().isRefusal()) {
           break;
         }
-      } finally {
-        inFlight.remove(token);
-        if (turn) {
-          asking.unlock();
-        }
       }
     }
-    throw new ChainUnavailable(chainId(), methods + " failed at " + endpoint.display() + ": "
-        + (last == null ? "interrupted" : last.getMessage()), last);
+    throw unavailable(requests, last);
   }
 
-  private <T> T attempt(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws RpcFailure {
-    List<Response<?>> answers = transport.send(requests);
-    if (answers.size() != requests.size()) {
-      throw RpcFailure.garbled(answers.size() + " answers to " + requests.size() + " requests");
+  /**
+   * One attempt, counted, timed and kept in the endpoint's health. While the endpoint is held off after a rate
+   * limit it first waits for its turn (one call at a time asks again, once the wait is over).
+   */
+  <T> Answer<T> attempt(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws RpcFailure {
+    List<String> methods = requests.stream().map(Request::getMethod).toList();
+    boolean turn = takeTurn();
+    if (Thread.currentThread().isInterrupted()) {
+      if (turn) {
+        asking.unlock();
+      }
+      throw RpcFailure.io("interrupted");
     }
-    return reader.read(answers);
+    var token = new Object();
+    long start = System.nanoTime();
+    inFlight.put(token, start);
+    try {
+      List<Response<?>> answers = transport.send(requests);
+      if (answers.size() != requests.size()) {
+        throw RpcFailure.garbled(answers.size() + " answers to " + requests.size() + " requests");
+      }
+      T value = reader.read(answers);
+      long took = System.nanoTime() - start;
+      meters.record(methods, RpcOutcome.OK, took);
+      seen = seen.succeeded(Instant.now());
+      limitedInRow.set(0);
+      return new Answer<>(value, Duration.ofNanos(took));
+    } catch (RpcFailure e) {
+      meters.record(methods, e.kind().outcome(), System.nanoTime() - start);
+      seen = seen.failed(e, Instant.now());
+      log.debug("rpc attempt failed chainId={} rpc={} methods={} outcome={} error={}", chainId(),
+          endpoint.display(), methods, e.kind().outcome().label(), e.getMessage());
+      if (e.kind() == RpcFailure.Kind.RATE_LIMITED) {
+        int inRow = limitedInRow.incrementAndGet();
+        holdOff(e.retryAfter().orElseGet(() -> UNNAMED_LIMIT.delay(inRow, ThreadLocalRandom.current())));
+      }
+      throw e;
+    } finally {
+      inFlight.remove(token);
+      if (turn) {
+        asking.unlock();
+      }
+    }
+  }
+
+  /** What a call that failed here throws; {@code last} is its last attempt's failure, null when none was made. */
+  ChainUnavailable unavailable(List<Request<?, ? extends Response<?>>> requests, RpcFailure last) {
+    return new ChainUnavailable(chainId(), requests.stream().map(Request::getMethod).toList() + " failed at "
+        + endpoint.display() + ": " + (last == null ? "interrupted" : last.getMessage()), last);
+  }
+
+  /** Whether the endpoint asked us to wait (a rate limit) and the wait is not over. */
+  boolean heldOff() {
+    return notBefore.get() - System.nanoTime() > 0;
   }
 
   /** The wait before the next attempt: the backoff, or longer when the node asked for a longer one. */
