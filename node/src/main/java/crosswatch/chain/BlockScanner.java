@@ -155,7 +155,6 @@ final class BlockScanner {
   private void scanRange() throws ChainUnavailable {
     long from = cursor.number() + 1;
     long to = Math.min(cursor.number() + range.blocks(), head.number());
-    long started = System.nanoTime();
     RangeScan scan;
     try {
       scan = rpc.scan(from, to);
@@ -169,7 +168,7 @@ final class BlockScanner {
       throw e;
     }
     Instant seenAt = Instant.now();
-    range = range.answered(Duration.ofNanos(System.nanoTime() - started));
+    range = range.answered(scan.logsTook());
     if (cursor.hash() != null && !scan.first().parentHash().equals(cursor.hash())) {
       rewind();
       return;

@@ -58,7 +58,7 @@ public final class ChainConnection implements AutoCloseable {
         heads.add(new PolledHeads(one, settings.pollInterval()));
       }
     }
-    this.failover = new Endpoints(chainId, clients);
+    this.failover = new Endpoints(chainId, clients, settings);
     this.rpc = new ChainRpc(failover);
   }
 

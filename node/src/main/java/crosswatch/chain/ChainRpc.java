@@ -4,6 +4,7 @@ import crosswatch.judge.ChainUnavailable;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.LogsBloom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ final class ChainRpc implements AutoCloseable {
     List<BlockHeader> headers = headerRange(from, to);
     List<BlockHeader> candidates = headers.stream().filter(BlockHeader::mayHoldExecutingMessages).toList();
     if (candidates.isEmpty()) {
-      return new RangeScan(headers, List.of());
+      return new RangeScan(headers, List.of(), Duration.ZERO);
     }
     long first = candidates.getFirst().number();
     long last = candidates.getLast().number();
@@ -100,7 +101,11 @@ final class ChainRpc implements AutoCloseable {
       return logs;
     };
     List<Request<?, ? extends Response<?>>> request = List.of(RpcRequests.inboxLogs(first, last));
-    return new RangeScan(headers, last > first ? caller.callOrRefuse(request, reader) : caller.call(request, reader));
+    if (last == first) {
+      return new RangeScan(headers, caller.call(request, reader), Duration.ZERO);
+    }
+    RpcClient.Answer<List<ChainLog>> answer = caller.callOrRefuse(request, reader);
+    return new RangeScan(headers, answer.value(), answer.took());
   }
 
   /** Headers of blocks {@code from..to} in order, each the parent of the next; every one must exist. */
@@ -137,7 +142,7 @@ final class ChainRpc implements AutoCloseable {
         requireInBlock(log, block);
       }
       return logs;
-    });
+    }).value();
   }
 
   /**

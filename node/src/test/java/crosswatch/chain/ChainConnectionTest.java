@@ -140,6 +140,24 @@ class ChainConnectionTest {
     assertThat(connection.active()).isEqualTo(anvil());
   }
 
+  /** A failing endpoint costs a call one attempt, not all its retries, before the next endpoint is asked. */
+  @Test
+  void aCallAsksTheNextEndpointAfterOneFailedAttemptAtTheFirst() throws Exception {
+    var unavailable = ScriptedNode.start(request -> new ScriptedNode.Reply.Status(503, Map.of(), "down"));
+    opened.add(unavailable::close);
+    ChainSettings settings = TestSettings.FAST.withRetries(4, TestSettings.FAST.retry(),
+        TestSettings.FAST.reconnect());
+    var connection = new ChainConnection(List.of(new ChainEndpoint(901, URI.create(unavailable.httpUrl())), anvil()),
+        settings, registry);
+    opened.add(connection);
+    InitiatingLog log = initiated();
+
+    connection.initiatingBlocks().at(Map.of(log.blockNumber(), Set.of(log.origin())));
+
+    assertThat(unavailable.requests()).as("one attempt at the first endpoint").hasSize(1);
+    assertThat(connection.active()).isEqualTo(anvil());
+  }
+
   @Test
   void aScannerFollowsTheChainThroughTheSecondEndpointWhileTheFirstIsDown() {
     RpcStub down = stub(RpcStub.down(body -> ""));

@@ -73,7 +73,7 @@ class SecondEndpointTest extends FaultPhases {
 
   @Test
   @Order(5)
-  @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 7 s, bound 5 s)")
+  @Disabled("open (issue 10): calls fail over within a second, but invalid verdicts on 902's blocks are withheld until the first endpoint can confirm them (judge Confirmation needs every endpoint): p99 10.5 s, bound 5 s")
   void theFirstEndpointResetsEveryConnection() {
     PhaseOutcome outcome = run("first endpoint resets", Fault.reset());
     assertRight(outcome, failoverSlow(outcome));
@@ -81,7 +81,7 @@ class SecondEndpointTest extends FaultPhases {
 
   @Test
   @Order(6)
-  @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 10 s, bound 5 s)")
+  @Disabled("open (issue 10): calls fail over within a second, but invalid verdicts on 902's blocks are withheld until the first endpoint can confirm them (judge Confirmation needs every endpoint): p99 10.4 s, bound 5 s")
   void theFirstEndpointAnswers503() {
     PhaseOutcome outcome = run("first endpoint 503", Fault.status(503));
     assertRight(outcome, failoverSlow(outcome));
