@@ -152,7 +152,7 @@ class ChainConnectionTest {
     opened.add(connection);
     InitiatingLog log = initiated();
 
-    connection.initiatingBlocks().at(Map.of(log.blockNumber(), Set.of(log.origin())));
+    connection.initiatingBlocks().at(Map.of(log.blockNumber(), Set.of(log.origin())), Set.of());
 
     assertThat(unavailable.requests()).as("one attempt at the first endpoint").hasSize(1);
     assertThat(connection.active()).isEqualTo(anvil());

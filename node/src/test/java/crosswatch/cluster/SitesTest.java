@@ -31,6 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SitesTest {
   private static final Duration BRIDGE = Duration.ofSeconds(30);
+  /**
+   * A returning site's first writes may reach the others only with the state it pushes once they have been
+   * reachable for {@link SettledPushes#SETTLE} (its backups may fail while the bridge forms, taking them offline);
+   * on a loaded machine that push itself took more than 20 s.
+   */
+  private static final Duration RETURNED = BRIDGE.plus(SettledPushes.SETTLE).plus(Duration.ofSeconds(20));
 
   @TempDir
   Path root;
@@ -183,7 +189,7 @@ class SitesTest {
         .withMembers(List.of(), 1));
     base.forEach(r -> fresh.messages().merge(judged(r, Status.REORGED, null, "b-0", 20)));
 
-    await().atMost(BRIDGE).untilAsserted(() -> {
+    await().atMost(RETURNED).untilAsserted(() -> {
       assertThat(fresh.checkpoints().get(901)).contains(checkpoint);
       for (MessageRecord r : base) {
         MessageRecord atA = a.messages().find(r.key()).orElseThrow();
