@@ -183,6 +183,29 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
+   * Headers read back by hash (EIP-1898: a hash the node does not know is no block, whatever it said before); a
+   * hash the node does not know is absent from the map, and so is one answered with another block's header.
+   */
+  Map<String, BlockHeader> headersByHash(Collection<String> hashes) throws ChainUnavailable {
+    var headers = new HashMap<String, BlockHeader>();
+    for (List<String> chunk : chunks(List.copyOf(hashes), MAX_BATCH)) {
+      headers.putAll(caller.call(
+          chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::headerByHash).toList(),
+          answers -> {
+            var read = new HashMap<String, BlockHeader>();
+            for (int i = 0; i < chunk.size(); i++) {
+              BlockHeader header = RpcAnswers.header(answers.get(i));
+              if (header != null && header.hash().equals(chunk.get(i))) {
+                read.put(chunk.get(i), header);
+              }
+            }
+            return read;
+          }));
+    }
+    return headers;
+  }
+
+  /**
    * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number,
    * then the logs by its hash (two round trips for all blocks), so a reorg between the two cannot mix blocks.
    * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
