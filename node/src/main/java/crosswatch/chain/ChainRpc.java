@@ -1,6 +1,8 @@
 package crosswatch.chain;
 
 import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.EndpointRead;
+import crosswatch.judge.ExecutingRead;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.LogsBloom;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.web3j.protocol.core.Request;
@@ -210,7 +213,7 @@ final class ChainRpc implements AutoCloseable {
    * then the logs by its hash (two round trips for all blocks), so a reorg between the two cannot mix blocks.
    * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
    * message points at cannot tell a missing log from another emitter's: such a verdict needs
-   * {@link #completeBlock}.
+   * {@link #wholeBlock}.
    */
   Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
     Map<Long, BlockHeader> headers = headers(originsByNumber.keySet());
@@ -241,10 +244,48 @@ final class ChainRpc implements AutoCloseable {
     return blocks;
   }
 
-  /** The canonical block at this number with every log it holds, proven complete ({@link #completeLogs}). */
-  InitiatingBlock completeBlock(long number) throws ChainUnavailable {
-    BlockHeader header = headers(List.of(number)).get(number);
-    return header == null ? InitiatingBlock.NOT_YET_PRODUCED : produced(header, completeLogs(header));
+  /**
+   * The canonical block at this number with every log it holds, proven complete ({@link #completeLogs}), as this
+   * endpoint answers it; when the logs cannot be read, the hash it named is kept, so that a made-up hash still
+   * shows as a disagreement with another endpoint.
+   *
+   * @param endpoint the endpoint as it may be shown
+   */
+  EndpointRead wholeBlock(long number, String endpoint) {
+    BlockHeader header;
+    try {
+      header = headers(List.of(number)).get(number);
+    } catch (ChainUnavailable e) {
+      return new EndpointRead.Failed(endpoint, String.valueOf(e.getMessage()));
+    }
+    if (header == null) {
+      return new EndpointRead.Read(endpoint, InitiatingBlock.NOT_YET_PRODUCED);
+    }
+    try {
+      return new EndpointRead.Read(endpoint, produced(header, completeLogs(header)));
+    } catch (ChainUnavailable e) {
+      return new EndpointRead.Partial(endpoint, header.hash(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * The block at {@code number} as this endpoint holds it, for confirming the executing log an invalid verdict
+   * rests on: its hash there and, when that is {@code hash}, every inbox log of it, proven complete against its
+   * bloom ({@link #completeLogs}), so that a log left out is not taken for a log made up elsewhere.
+   *
+   * @param endpoint the endpoint as it may be shown
+   */
+  ExecutingRead executingBlock(long number, String hash, String endpoint) {
+    try {
+      BlockHeader header = headers(List.of(number)).get(number);
+      if (header == null || !header.hash().equalsIgnoreCase(hash)) {
+        return new ExecutingRead.Read(endpoint, Optional.ofNullable(header).map(BlockHeader::hash), List.of());
+      }
+      List<ChainLog> inbox = completeLogs(header).stream().filter(ChainRpc::isInbox).toList();
+      return new ExecutingRead.Read(endpoint, Optional.of(header.hash()), FoundLogs.of(inbox, List.of(header)));
+    } catch (ChainUnavailable e) {
+      return new ExecutingRead.Failed(endpoint, String.valueOf(e.getMessage()));
+    }
   }
 
   private static InitiatingBlock.Produced produced(BlockHeader header, List<ChainLog> logs) {

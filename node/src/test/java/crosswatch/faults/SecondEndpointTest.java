@@ -56,7 +56,6 @@ class SecondEndpointTest extends FaultPhases {
   /** Two endpoints that name different blocks at one height disagree: counted, and never a verdict. */
   @Test
   @Order(4)
-  @Disabled("open (issue 10): a fabricated hash on the first endpoint is outvoted but not counted in crosswatch_rpc_disagreements_total")
   void theFirstEndpointFabricatesBlockHashes() {
     OptionalDouble before = disagreements();
     PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
