@@ -5,6 +5,7 @@ import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
+import crosswatch.protocol.Reason;
 import crosswatch.protocol.Verdict;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
@@ -277,7 +278,9 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   /**
    * The changes to write now: a new invalid verdict on a message executed on a chain with two or more endpoints
-   * is held instead, until every endpoint confirms its executing log ({@link InvalidVerdictGate}).
+   * is held instead, until every endpoint confirms its executing log ({@link InvalidVerdictGate}). Meanwhile the
+   * message is pending, and whoever judges it again reaches the same verdict from its record; not so a malformed
+   * log, whose fault the record does not keep: that verdict is written at once, from the log as found.
    */
   private List<StatusWriter.Change> gate(List<StatusWriter.Change> changes) {
     changes.stream().filter(this::gated).collect(Collectors.groupingBy(c -> c.base().key().executingChainId()))
@@ -287,6 +290,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   private boolean gated(StatusWriter.Change change) {
     return change.statusChanged() && change.update().status() == Status.INVALID
+        && change.update().reason() != Reason.MALFORMED_EVENT
         && gates.containsKey(change.base().key().executingChainId());
   }
 

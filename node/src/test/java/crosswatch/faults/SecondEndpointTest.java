@@ -1,5 +1,6 @@
 package crosswatch.faults;
 
+import crosswatch.devnet.Inbox;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.HeaderLie;
 import crosswatch.devnet.proxy.Match;
@@ -59,17 +60,36 @@ class SecondEndpointTest extends FaultPhases {
   void theFirstEndpointFabricatesBlockHashes() {
     OptionalDouble before = disagreements();
     PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
+    assertRight(outcome, uncounted(before, "the endpoints named different blocks at the same heights"));
+  }
+
+  /**
+   * The first endpoint makes up the inbox's logs (the last bit of their data: the identifier's chain id, which no
+   * bloom shows). A message found through it is found invalid only once the second endpoint holds the same log; it
+   * does not, so no message is shown invalid for it, and the endpoints' disagreement is counted.
+   */
+  @Test
+  @Order(5)
+  @Disabled("open (issue 10): no false invalid, but a message found through the forged log keeps the forged "
+      + "identifier (a record's facts are immutable) and stays pending after healing")
+  void theFirstEndpointForgesExecutingMessages() {
+    OptionalDouble before = disagreements();
+    PhaseOutcome outcome = run("first endpoint forges executing messages", Fault.forgeLogData(Inbox.ADDRESS));
+    assertRight(outcome, uncounted(before, "the endpoints held different logs in the same blocks"));
+  }
+
+  /** A problem when {@value #DISAGREEMENTS} of the faulty chain did not grow from {@code before}. */
+  private Optional<String> uncounted(OptionalDouble before, String why) {
     OptionalDouble after = disagreements();
-    Optional<String> uncounted = after.isEmpty()
+    return after.isEmpty()
         ? Optional.of("/metrics has no " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"}")
         : after.getAsDouble() > before.orElse(0) ? Optional.empty()
-        : Optional.of("the endpoints named different blocks at the same heights, yet " + DISAGREEMENTS
-            + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at " + after.getAsDouble());
-    assertRight(outcome, uncounted);
+        : Optional.of(why + ", yet " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at "
+            + after.getAsDouble());
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 7 s, bound 5 s)")
   void theFirstEndpointResetsEveryConnection() {
     PhaseOutcome outcome = run("first endpoint resets", Fault.reset());
@@ -77,7 +97,7 @@ class SecondEndpointTest extends FaultPhases {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 10 s, bound 5 s)")
   void theFirstEndpointAnswers503() {
     PhaseOutcome outcome = run("first endpoint 503", Fault.status(503));

@@ -146,6 +146,22 @@ class ExecutingConfirmationTest {
       assertThat(stored(MISMATCH).reason()).isEqualTo(Reason.PAYLOAD_MISMATCH);
     }
 
+    /**
+     * A malformed log's verdict is written at once: its pending record would not keep what is wrong with it, and a
+     * judge would take its best-effort identifier for a well-formed one.
+     */
+    @Test
+    void aMalformedLogIsWrittenInvalidAtOnce() {
+      FoundLog malformed = new FoundLog(7, Messages.hash(7), MISMATCH.blockTimestamp(), Messages.hash(5_000_002), 2,
+          MISMATCH.topics(), "0x1234");
+      second = MISMATCH;
+      find(malformed);
+
+      await().until(() -> stored(malformed).status() == Status.INVALID);
+      assertThat(stored(malformed).reason()).isEqualTo(Reason.MALFORMED_EVENT);
+      assertThat(listener.withheld).isEmpty();
+    }
+
     /** Rules that need no initiating block (here: a chain no dependency set names) are held the same way. */
     @Test
     void aMessageInvalidWithoutAnyBlockIsStoredPendingUntilItsLogIsConfirmed() {

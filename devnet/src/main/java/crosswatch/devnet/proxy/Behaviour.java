@@ -30,6 +30,7 @@ interface Behaviour {
       case Fault.Hang hang -> new Hanging(hang.match());
       case Fault.Garble garble -> new Garbling(garble.match(), garble.garbage());
       case Fault.HideLogs hide -> new HidingLogs(hide);
+      case Fault.ForgeLogData forge -> new ForgingLogs(forge);
       case Fault.WrongHeader wrong -> new LyingHeaders(wrong.match(), wrong.lie());
       case Fault.Lag lag -> new Lagging(lag.blocks());
     };

@@ -1,0 +1,47 @@
+package crosswatch.devnet.proxy;
+
+import java.io.IOException;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A node whose matching {@code eth_getLogs} answers carry forged data for the emitters a {@link Fault.ForgeLogData} names. */
+final class ForgingLogs implements Behaviour {
+  private final Fault.ForgeLogData forge;
+
+  ForgingLogs(Fault.ForgeLogData forge) {
+    this.forge = forge;
+  }
+
+  @Override
+  public Outcome answer(Exchange exchange, Upstream upstream) throws IOException {
+    List<JsonNode> told = exchange.rewritten(upstream.call(exchange.requests()),
+        Match.methods("eth_getLogs").and(forge.match()), (request, answer) -> forged(answer));
+    return Outcome.json(told, exchange.batch());
+  }
+
+  private JsonNode forged(JsonNode answer) {
+    if (!answer.path("result").isArray()) {
+      return answer;
+    }
+    ArrayNode logs = Json.MAPPER.createArrayNode();
+    answer.get("result").forEach(log -> logs.add(forges(log) ? withLastBitFlipped(log) : log));
+    ObjectNode copy = Json.copy(answer);
+    copy.set("result", logs);
+    return copy;
+  }
+
+  private boolean forges(JsonNode log) {
+    String data = log.path("data").asString("0x");
+    return data.length() > 2 && forge.addresses().contains(log.path("address").asString("").toLowerCase());
+  }
+
+  private static JsonNode withLastBitFlipped(JsonNode log) {
+    String data = log.get("data").asString();
+    int last = Character.digit(data.charAt(data.length() - 1), 16) ^ 1;
+    ObjectNode copy = Json.copy(log);
+    copy.put("data", data.substring(0, data.length() - 1) + Character.forDigit(last, 16));
+    return copy;
+  }
+}
