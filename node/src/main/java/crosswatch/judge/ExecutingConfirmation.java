@@ -43,7 +43,8 @@ final class ExecutingConfirmation {
           Optional<FoundLog> log = r.inboxLogs().stream()
               .filter(l -> l.logIndex() == record.key().executingLogIndex()).findFirst();
           if (log.isEmpty()) {
-            disagreements.add(r.endpoint() + " has no inbox log " + record.key().executingLogIndex() + " in block " + hash);
+            disagreements.add(r.endpoint() + " has no inbox log " + record.key().executingLogIndex() + " in block "
+                + hash);
           } else if (!same(record, log.get())) {
             disagreements.add(r.endpoint() + " has another inbox log " + record.key().executingLogIndex() + " in block "
                 + hash);

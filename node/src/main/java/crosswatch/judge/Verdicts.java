@@ -36,8 +36,8 @@ final class Verdicts {
                                   Stamp stamp) {
     var key = new MessageKey(executingChainId, log.blockHash(), log.logIndex());
     return new MessageRecord(key, log.blockNumber(), log.transactionHash(), log.blockTimestamp(), msgHash(decoded),
-        identifier(decoded), Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, seenAt)), seenAt, seenAt,
-        stamp);
+        identifier(decoded), Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, seenAt)), seenAt,
+        seenAt, stamp);
   }
 
   /** The payload hash a record keeps of a decoded log; null for a malformed log without one. */

@@ -53,7 +53,8 @@ class MainTest {
     @Test
     void aChainIdMismatchExits2NamingTheDisplayUrlAndBothIdsBeforeAnythingStarts() {
       Path dataDir = dir.resolve("data");
-      Main.ChainIds wrongChain = (endpoints, timeout, registry) -> List.of(new ChainIdCheck.Mismatch(endpoints.getFirst(), 902));
+      Main.ChainIds wrongChain =
+          (endpoints, timeout, registry) -> List.of(new ChainIdCheck.Mismatch(endpoints.getFirst(), 902));
 
       var launch = launch(NodeConfigs.args("https://bob:pw@127.0.0.1:8545/key", 0, dataDir), wrongChain);
 

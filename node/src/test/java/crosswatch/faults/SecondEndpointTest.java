@@ -58,38 +58,40 @@ class SecondEndpointTest extends FaultPhases {
   @Test
   @Order(4)
   void theFirstEndpointFabricatesBlockHashes() {
-    OptionalDouble before = disagreements();
-    PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
-    assertRight(outcome, uncounted(before, "the endpoints named different blocks at the same heights"));
+    assertRightAndCounted("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH),
+        "the endpoints named different blocks at the same heights");
   }
 
   /**
    * The first endpoint makes up the inbox's logs (the last bit of their data: the identifier's chain id, which no
    * bloom shows). A message found through it is found invalid only once the second endpoint holds the same log; it
-   * does not, so no message is shown invalid for it, and the endpoints' disagreement is counted.
+   * does not, so no message is shown invalid for it, and the endpoints' disagreement is counted. First of all
+   * phases: only while the liar is the active endpoint are messages found through it.
    */
   @Test
-  @Order(5)
-  @Disabled("open (issue 10): no false invalid, but a message found through the forged log keeps the forged "
-      + "identifier (a record's facts are immutable) and stays pending after healing")
+  @Order(0)
+  @Disabled("open (issue 10): no wrong verdict and the disagreement is counted, but 35 of 125 messages stayed pending "
+      + "60 s after healing and 5 valid ones were shown access list missing: a record keeps the identifier of the "
+      + "log it was found as (facts are immutable), so the executing log must be confirmed before it is recorded")
   void theFirstEndpointForgesExecutingMessages() {
-    OptionalDouble before = disagreements();
-    PhaseOutcome outcome = run("first endpoint forges executing messages", Fault.forgeLogData(Inbox.ADDRESS));
-    assertRight(outcome, uncounted(before, "the endpoints held different logs in the same blocks"));
+    assertRightAndCounted("first endpoint forges executing messages", Fault.forgeLogData(Inbox.ADDRESS),
+        "the endpoints held different logs in the same blocks");
   }
 
-  /** A problem when {@value #DISAGREEMENTS} of the faulty chain did not grow from {@code before}. */
-  private Optional<String> uncounted(OptionalDouble before, String why) {
+  /** Runs a phase and fails with its problems, and when {@value #DISAGREEMENTS} of the faulty chain did not grow. */
+  private void assertRightAndCounted(String name, Fault fault, String why) {
+    OptionalDouble before = disagreements();
+    PhaseOutcome outcome = run(name, fault);
     OptionalDouble after = disagreements();
-    return after.isEmpty()
+    assertRight(outcome, after.isEmpty()
         ? Optional.of("/metrics has no " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"}")
         : after.getAsDouble() > before.orElse(0) ? Optional.empty()
         : Optional.of(why + ", yet " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at "
-            + after.getAsDouble());
+            + after.getAsDouble()));
   }
 
   @Test
-  @Order(6)
+  @Order(5)
   @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 7 s, bound 5 s)")
   void theFirstEndpointResetsEveryConnection() {
     PhaseOutcome outcome = run("first endpoint resets", Fault.reset());
@@ -97,7 +99,7 @@ class SecondEndpointTest extends FaultPhases {
   }
 
   @Test
-  @Order(7)
+  @Order(6)
   @Disabled("open (issue 10): failover waits out every retry of the failing endpoint (p99 10 s, bound 5 s)")
   void theFirstEndpointAnswers503() {
     PhaseOutcome outcome = run("first endpoint 503", Fault.status(503));

@@ -88,7 +88,7 @@ class ExecutingConfirmationTest {
     }
   }
 
-  /** Judging with an executing chain of two endpoints: the first holds what was found, the second what the test says. */
+  /** Judging with an executing chain of two endpoints: the first holds the log found, the second what the test says. */
   @Nested
   class Judged {
     private final InMemoryMessageStore store = new InMemoryMessageStore();
@@ -97,7 +97,8 @@ class ExecutingConfirmationTest {
     private volatile FoundLog second;
     private final Judging judging = new Judging(
         Map.of(INITIATING, initiating, EXECUTING, new FakeChain(EXECUTING)), Map.of(),
-        Map.of(EXECUTING, (number, hash) -> List.of(holding("fake://first", found()), holding("fake://second", second))),
+        Map.of(EXECUTING, (number, hash) -> List.of(holding("fake://first", found()),
+            holding("fake://second", second))),
         Messages.DEPENDENCIES, store, new HybridClock("test"), listener, new ChainHeads(new ConcurrentHashMap<>()),
         Judging.DEFAULT_SWEEP);
     private FoundLog found;

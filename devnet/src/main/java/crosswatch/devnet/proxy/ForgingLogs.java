@@ -2,11 +2,11 @@ package crosswatch.devnet.proxy;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A node whose matching {@code eth_getLogs} answers carry forged data for the emitters a {@link Fault.ForgeLogData} names. */
+/** A node whose matching {@code eth_getLogs} answers carry forged data for the emitters a fault names. */
 final class ForgingLogs implements Behaviour {
   private final Fault.ForgeLogData forge;
 
@@ -22,14 +22,7 @@ final class ForgingLogs implements Behaviour {
   }
 
   private JsonNode forged(JsonNode answer) {
-    if (!answer.path("result").isArray()) {
-      return answer;
-    }
-    ArrayNode logs = Json.MAPPER.createArrayNode();
-    answer.get("result").forEach(log -> logs.add(forges(log) ? withLastBitFlipped(log) : log));
-    ObjectNode copy = Json.copy(answer);
-    copy.set("result", logs);
-    return copy;
+    return Json.eachLog(answer, log -> Optional.of(forges(log) ? withLastBitFlipped(log) : log));
   }
 
   private boolean forges(JsonNode log) {

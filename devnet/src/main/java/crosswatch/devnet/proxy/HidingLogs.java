@@ -2,9 +2,8 @@ package crosswatch.devnet.proxy;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A node whose matching {@code eth_getLogs} answers leave out the logs a {@link Fault.HideLogs} names. */
 final class HidingLogs implements Behaviour {
@@ -22,18 +21,7 @@ final class HidingLogs implements Behaviour {
   }
 
   private JsonNode withoutHidden(JsonNode answer) {
-    if (!answer.path("result").isArray()) {
-      return answer;
-    }
-    ArrayNode kept = Json.MAPPER.createArrayNode();
-    answer.get("result").forEach(log -> {
-      if (!hidden(log)) {
-        kept.add(log);
-      }
-    });
-    ObjectNode copy = Json.copy(answer);
-    copy.set("result", kept);
-    return copy;
+    return Json.eachLog(answer, log -> hidden(log) ? Optional.empty() : Optional.of(log));
   }
 
   private boolean hidden(JsonNode log) {
