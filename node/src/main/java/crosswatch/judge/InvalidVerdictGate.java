@@ -4,15 +4,18 @@ import crosswatch.store.Hash32;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.MessageStore;
+import crosswatch.store.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Holds each new invalid verdict on a message executed on one chain with two or more endpoints until every endpoint
  * confirms the executing log it rests on ({@link ExecutingConfirmation}), on its own virtual thread; then writes
  * it. Meanwhile the message keeps its status; a verdict that is doubted is tried again later (counted as withheld,
- * why {@code executing-unconfirmed}), and one whose message changed meanwhile is dropped, as the writer would.
+ * why {@code executing-unconfirmed}), and one whose message changed meanwhile is dropped, as the writer would, the
+ * message handed back to be judged again when it is still pending.
  */
 final class InvalidVerdictGate implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InvalidVerdictGate.class);
@@ -32,6 +36,7 @@ final class InvalidVerdictGate implements AutoCloseable {
   private final StatusWriter writer;
   private final MessageStore store;
   private final JudgeListener listener;
+  private final Consumer<List<MessageRecord>> judgeAgain;
   private final LinkedBlockingQueue<StatusWriter.Change> arrived = new LinkedBlockingQueue<>();
   // Confined to the worker.
   private final Map<MessageKey, StatusWriter.Change> held = new LinkedHashMap<>();
@@ -39,13 +44,15 @@ final class InvalidVerdictGate implements AutoCloseable {
   private long retryAtNanos;
   private Worker worker;
 
+  /** @param judgeAgain takes messages still pending whose held verdict was overtaken by another change */
   InvalidVerdictGate(long chainId, ExecutingLogs logs, StatusWriter writer, MessageStore store,
-                     JudgeListener listener) {
+                     JudgeListener listener, Consumer<List<MessageRecord>> judgeAgain) {
     this.chainId = chainId;
     this.logs = logs;
     this.writer = writer;
     this.store = store;
     this.listener = listener;
+    this.judgeAgain = judgeAgain;
   }
 
   void start() {
@@ -81,8 +88,14 @@ final class InvalidVerdictGate implements AutoCloseable {
 
   /** Reads each held message's block at every endpoint once, writes what is confirmed, and keeps the rest. */
   private void round() {
-    held.values().removeIf(c -> store.find(c.base().key()).map(r -> !r.stamp().equals(c.base().stamp()))
-        .orElse(false));
+    var overtaken = new ArrayList<MessageKey>();
+    held.values().removeIf(c -> {
+      boolean changed = store.find(c.base().key()).map(r -> !r.stamp().equals(c.base().stamp())).orElse(false);
+      if (changed) {
+        overtaken.add(c.base().key());
+      }
+      return changed;
+    });
     Map<Hash32, List<StatusWriter.Change>> byBlock = held.values().stream().collect(Collectors.groupingBy(
         c -> c.base().key().executingBlockHash(), LinkedHashMap::new, Collectors.toList()));
     var confirmed = new ArrayList<StatusWriter.Change>();
@@ -104,7 +117,13 @@ final class InvalidVerdictGate implements AutoCloseable {
       }
     });
     confirmed.forEach(c -> held.remove(c.base().key()));
-    writer.write(confirmed);
+    Set<MessageKey> stored = writer.write(confirmed).stream().map(c -> c.base().key()).collect(Collectors.toSet());
+    confirmed.stream().map(c -> c.base().key()).filter(k -> !stored.contains(k)).forEach(overtaken::add);
+    List<MessageRecord> pending = overtaken.stream().map(store::find).flatMap(Optional::stream)
+        .filter(r -> r.status() == Status.PENDING && !r.isFinal()).toList();
+    if (!pending.isEmpty()) {
+      judgeAgain.accept(pending);
+    }
   }
 
   private void withhold(MessageRecord any, List<MessageRecord> doubted, List<ExecutingConfirmation.Doubt> doubts) {

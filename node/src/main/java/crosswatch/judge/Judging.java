@@ -94,7 +94,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.writer = new StatusWriter(store, listener);
     this.chains = Map.copyOf(chains);
     executingLogs.forEach((chainId, logs) ->
-        gates.put(chainId, new InvalidVerdictGate(chainId, logs, writer, store, listener)));
+        gates.put(chainId, new InvalidVerdictGate(chainId, logs, writer, store, listener, this::dispatch)));
     this.context = new InitiatingChainJudge.Context(verdicts, writer, this::gate, store, clock, listener, RETRY,
         heads);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
