@@ -3,10 +3,12 @@ package crosswatch.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 
 /** The arrangements {@link Broken}'s javadoc prescribes for reasons that lie in time do produce them. */
+@Tag("integration")
 class TimingRecipesTest {
 
   @Test

@@ -13,11 +13,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog.LogObject;
 
+@Tag("integration")
 class TrafficTest {
   // Half the messages invalid and the last chain 12 s behind, so that every flaw comes within seconds.
   private static final TrafficSettings FAST = new TrafficSettings(Duration.ofMillis(200), 2, 12);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rules), run until the node has judged invalid messages and then stopped. Every line on the terminal is one
  * key=value event, whoever wrote it, and none is a JVM warning.
  */
+@Tag("integration")
 class DemoOutputTest {
   private static final Path DEVNET = Path.of(System.getProperty("crosswatch.devnet.dir"));
   private static final HttpClient HTTP = HttpClient.newHttpClient();

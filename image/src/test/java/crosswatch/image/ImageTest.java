@@ -21,12 +21,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The image the build made (image/target/oci): what it declares, that it is reproducible, and that it runs. */
+@Tag("integration")
 class ImageTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Path LAYOUT = Path.of(System.getProperty("crosswatch.image.layout"));

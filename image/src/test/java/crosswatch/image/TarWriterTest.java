@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What TarWriter writes, as GNU tar reads it back. */
+@Tag("integration") // reads its archives back with the system's tar
 class TarWriterTest {
   private static final long MTIME = Instant.parse("2026-12-01T00:00:00Z").getEpochSecond();
 

@@ -1,5 +1,6 @@
 package crosswatch.api;
 
+import crosswatch.cluster.ClusterOptions;
 import crosswatch.cluster.ClusterStatus;
 import crosswatch.store.ChainStatus;
 import crosswatch.store.MessageCounts;
@@ -32,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
   private final NodeView node;
   private final MessageCounts counts;
   private final EventFeed feed;
+  private final String localSite;
   private final Optional<Supplier<ClusterStatus>> cluster;
   private final ExecutorService blocking =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("crosswatch-api-", 0).factory());
@@ -86,7 +88,9 @@ public final class ApiServer implements AutoCloseable {
     this.counts = counts;
     this.node = node;
     this.cluster = cluster;
-    this.feed = new EventFeed(store.events());
+    // A one-site deployment leaves its verdicts unnamed; they are shown under the site's name (its cluster's).
+    this.localSite = cluster.map(c -> c.get().site()).orElse(ClusterOptions.DEFAULT_CLUSTER_NAME);
+    this.feed = new EventFeed(store.events(), localSite);
   }
 
   /** Binds plain HTTP and returns the port listened on (the chosen one when {@code port} is 0). */
@@ -103,7 +107,8 @@ public final class ApiServer implements AutoCloseable {
     HttpServerOptions options = material.map(KeyMaterial::serverOptions).orElseGet(HttpServerOptions::new);
     boolean gated = tls.map(t -> t.clientAuth() == HttpTls.ClientAuth.OPTIONAL).orElse(false);
     HttpServer server = vertx.createHttpServer(options)
-        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster, gated))
+        .requestHandler(Routes.router(vertx, store, registry, blocking, node, counts, feed, cluster, localSite,
+            gated))
         .listen(port, host)
         .await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (tls.isPresent()) {

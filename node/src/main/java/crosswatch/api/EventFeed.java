@@ -34,7 +34,11 @@ final class EventFeed implements AutoCloseable {
   private final MessageEvents.Subscription subscription;
   private long sequence;
 
-  EventFeed(MessageEvents events) {
+  private final String localSite;
+
+  /** @param localSite the name of the site answering (see {@link MessageJson#of}) */
+  EventFeed(MessageEvents events, String localSite) {
+    this.localSite = localSite;
     subscription = events.subscribe(this::publish);
   }
 
@@ -47,7 +51,7 @@ final class EventFeed implements AutoCloseable {
     List<Stream> targets;
     synchronized (this) {
       sequence++;
-      EventJson json = EventJson.of(sequence, kind, change);
+      EventJson json = EventJson.of(sequence, kind, change, localSite);
       event = new Event(change.after(), Buffer.buffer(
           "id: " + json.id() + "\nevent: " + kind + "\ndata: " + MAPPER.writeValueAsString(json) + "\n\n"));
       recent.addLast(event);

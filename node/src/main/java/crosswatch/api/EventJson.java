@@ -7,7 +7,7 @@ import crosswatch.store.MessageEvents;
  *
  * @param id the change's sequence number on this replica, as a decimal string (also the SSE {@code id:})
  * @param kind {@code new}, {@code verdict}, {@code final} or {@code safety}
- * @param previousStatus the status before the change; null for a new message
+ * @param previousStatus the agreed status before the change; null for a new message
  */
 public record EventJson(String id, String kind, String previousStatus, MessageJson message) {
 
@@ -31,8 +31,9 @@ public record EventJson(String id, String kind, String previousStatus, MessageJs
     return change.safetyChanged() ? "safety" : null;
   }
 
-  static EventJson of(long id, String kind, MessageEvents.Change change) {
+  static EventJson of(long id, String kind, MessageEvents.Change change, String localSite) {
     return new EventJson(Long.toString(id), kind,
-        change.isNew() ? null : change.before().status().wireName(), MessageJson.of(change.after()));
+        change.isNew() ? null : change.before().agreed().status().wireName(),
+        MessageJson.of(change.after(), localSite));
   }
 }

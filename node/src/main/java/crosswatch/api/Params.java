@@ -1,6 +1,7 @@
 package crosswatch.api;
 
 import crosswatch.protocol.Reason;
+import crosswatch.store.Agreement;
 import crosswatch.store.Hash32;
 import crosswatch.store.MessageCursor;
 import crosswatch.store.MessageKey;
@@ -32,7 +33,7 @@ final class Params {
   /** The filters shared by the message list and the event stream. */
   private static final List<String> FILTERS =
       List.of("status", "executingChainId", "initiatingChainId", "reason", "safety", "final", "since", "until",
-          "txHash");
+          "txHash", "agreement");
   static final List<String> MESSAGE_QUERY = concat(FILTERS, List.of("limit", "cursor"));
   static final List<String> EVENT_QUERY = concat(FILTERS, List.of("replay"));
   static final List<String> SERIES_QUERY = List.of("window", "step");
@@ -51,6 +52,8 @@ final class Params {
       Arrays.stream(Safety.values()).map(Safety::wireName).collect(Collectors.joining(", "));
   private static final String REASONS =
       Arrays.stream(Reason.values()).map(Reason::wireName).collect(Collectors.joining(", "));
+  private static final String AGREEMENTS =
+      Arrays.stream(Agreement.values()).map(Agreement::wireName).collect(Collectors.joining(", "));
 
   private Params() {}
 
@@ -113,6 +116,7 @@ final class Params {
         optional(query, "final").map(Params::isFinal),
         since, until,
         optional(query, "txHash").map(Params::txHash),
+        optional(query, "agreement").map(Params::agreement),
         limit, after);
   }
 
@@ -184,6 +188,14 @@ final class Params {
       }
     }
     throw new BadParameter("safety", "must be one of " + SAFETIES);
+  }
+
+  private static Agreement agreement(String value) {
+    try {
+      return Agreement.fromWireName(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameter("agreement", "must be one of " + AGREEMENTS);
+    }
   }
 
   private static boolean isFinal(String value) {

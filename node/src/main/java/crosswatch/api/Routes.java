@@ -21,12 +21,14 @@ final class Routes {
   /**
    * Handlers that touch the store or the registry run on {@code blocking} (virtual threads), never on the event
    * loop: a store read may block (a remote Infinispan owner), and a scrape walks every meter.
+   *
+   * @param localSite the name this replica's site's verdicts are shown under
+   * @param certificateGate whether a request without a client certificate reaches only the probes
    */
-  /** @param certificateGate whether a request without a client certificate reaches only the probes */
   static Router router(Vertx vertx, MessageStore store, PrometheusMeterRegistry registry, Executor blocking,
                        NodeView node, MessageCounts counts, EventFeed feed,
-                       Optional<Supplier<ClusterStatus>> cluster, boolean certificateGate) {
-    var messages = new MessagesHandler(store);
+                       Optional<Supplier<ClusterStatus>> cluster, String localSite, boolean certificateGate) {
+    var messages = new MessagesHandler(store, localSite);
     var metrics = new MetricsHandler(registry);
     var chains = new ChainsHandler(node);
     var events = new EventsHandler(feed);

@@ -11,6 +11,7 @@ import crosswatch.cluster.Membership;
 import crosswatch.cluster.NewMessages;
 import crosswatch.cluster.Ownership;
 import crosswatch.cluster.ResumePoints;
+import crosswatch.cluster.SiteLinks;
 import crosswatch.config.ClusterConfig;
 import crosswatch.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,7 @@ final class ClusterWiring {
     ClusterConfig c = config.cluster();
     return new ClusterOptions(c.name(), c.stack(), c.members(), c.bindAddress(), c.bindPort(),
         c.initialClusterSize(), ClusterOptions.DEFAULT_INITIAL_CLUSTER_TIMEOUT, config.dataDir().resolve("cluster"),
-        config.nodeName(), c.tls());
+        config.nodeName(), c.tls(), c.site());
   }
 
   static List<Long> chainIds(Config config) {
@@ -61,18 +62,18 @@ final class ClusterWiring {
                           ChainOwners owners) {
     forwardMessages(cluster, pipeline);
     var membership = new Membership(cluster.cacheManager(), config.cluster().expectedMembers(),
-        List.of(ClusterStores.MESSAGES, ClusterStores.CHECKPOINTS, ClusterStores.HEADS,
-            ClusterStores.RESUME_POINTS), () -> {
+        cluster.caches(), () -> {
           cluster.messages().reindex();
           pipeline.stored(cluster.messages().pending());
-        }, registry);
+        }, registry, cluster.site().relays());
     membership.subscribe(owners);
     return membership;
   }
 
   /** Hands the pipeline the messages other replicas store or make pending again, for their judges. */
   static void forwardMessages(ClusterStores cluster, Pipeline pipeline) {
-    cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new NewMessages(pipeline::stored));
+    cluster.cacheManager().getCache(ClusterStores.MESSAGES)
+        .addListener(new NewMessages(pipeline::stored, ClusterStores.recordSite(cluster.site())));
   }
 
   static ChainOwners owners(Config config, Pipeline pipeline, MeterRegistry registry) {
@@ -80,7 +81,7 @@ final class ClusterWiring {
         registry);
   }
 
-  static ClusterStatus status(Config config, Membership membership, ChainOwners owners) {
-    return ClusterStatus.of(config.cluster().name(), membership.view(), owners.owners());
+  static ClusterStatus status(Config config, Membership membership, ChainOwners owners, SiteLinks sites) {
+    return ClusterStatus.of(config.cluster().site().site(), membership.view(), owners.owners(), sites.links());
   }
 }

@@ -4,7 +4,9 @@ import crosswatch.api.ApiServer;
 import crosswatch.chain.ChainEndpoint;
 import crosswatch.chain.ChainSettings;
 import crosswatch.cluster.ClusterStores;
+import crosswatch.cluster.SiteLinks;
 import crosswatch.config.Config;
+import crosswatch.metrics.SiteGauges;
 import crosswatch.metrics.StoreGauges;
 import crosswatch.store.MessageCounts;
 import crosswatch.store.MessageStore;
@@ -63,8 +65,11 @@ public final class Node implements AutoCloseable {
           () -> cluster.cacheManager().getStatus().allowInvocations(), config.readyLagBlocks());
       new StoreGauges(config.chains().stream().map(ChainEndpoint::chainId).distinct().toList(), counts, status::chains,
           Clock.systemUTC()).bindTo(registry);
+      var sites = started(SiteLinks.start(cluster, config.nodeName(), Clock.systemUTC()));
+      new SiteGauges(ClusterWiring.chainIds(config), counts, config.cluster().site().sites(), sites::links)
+          .bindTo(registry);
       var api = started(new ApiServer(store, registry, counts, status,
-          Optional.of(() -> ClusterWiring.status(config, membership, owners))));
+          Optional.of(() -> ClusterWiring.status(config, membership, owners, sites))));
       httpPort = api.start(config.httpHost(), config.httpPort(), config.httpTls());
     } catch (Exception e) {
       close();

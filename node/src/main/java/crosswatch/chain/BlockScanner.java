@@ -33,6 +33,7 @@ final class BlockScanner {
   private final ChainMeters meters;
   private final CatchUpProgress progress;
   private final RecentBlocks recent = new RecentBlocks(REMEMBERED_BLOCKS);
+  private final ScannedHeaders scannedHeaders;
   private final TreeMap<Long, HeadSource.Seen> announced = new TreeMap<>();
   private RangeSize range;
   private boolean reorgSuspected;
@@ -42,8 +43,9 @@ final class BlockScanner {
   private volatile BlockHeader head;
 
   BlockScanner(ChainRpc rpc, ChainEvents events, CheckpointStore checkpoints, ChainMeters meters,
-               ChainSettings settings) {
+               ChainSettings settings, ScannedHeaders scannedHeaders) {
     this.chainId = rpc.chainId();
+    this.scannedHeaders = scannedHeaders;
     this.rpc = rpc;
     this.events = events;
     this.checkpoints = checkpoints;
@@ -171,14 +173,13 @@ final class BlockScanner {
         logs = confirmed(block);
       }
     }
-    advance(FoundLogs.of(logs, List.of(block)), block, next.at(), List.of(block.ref()));
+    advance(FoundLogs.of(logs, List.of(block)), List.of(block), next.at(), List.of(block.ref()));
     return true;
   }
 
   private void scanRange() throws ChainUnavailable {
     long from = cursor.number() + 1;
     long to = Math.min(cursor.number() + range.blocks(), head.number());
-    long started = System.nanoTime();
     RangeScan scan;
     try {
       scan = rpc.scan(from, to);
@@ -192,7 +193,7 @@ final class BlockScanner {
       throw e;
     }
     Instant seenAt = Instant.now();
-    range = range.answered(Duration.ofNanos(System.nanoTime() - started));
+    range = range.answered(scan.logsTook());
     if (cursor.hash() != null && !scan.first().parentHash().equals(cursor.hash())) {
       rewind(true);
       return;
@@ -217,7 +218,7 @@ final class BlockScanner {
     List<ChainLog> found = logs.stream().filter(l -> l.blockNumber() <= last).toList();
     var passed = new ArrayList<BlockRef>(List.of(headers.getFirst().ref(), headers.getLast().ref()));
     found.forEach(l -> passed.add(new BlockRef(l.blockNumber(), l.blockHash())));
-    advance(FoundLogs.of(found, headers), headers.getLast(), seenAt, passed);
+    advance(FoundLogs.of(found, headers), headers, seenAt, passed);
   }
 
   /**
@@ -245,7 +246,10 @@ final class BlockScanner {
     return logs;
   }
 
-  private void advance(List<FoundLog> found, BlockHeader last, Instant seenAt, Collection<BlockRef> passed) {
+  private void advance(List<FoundLog> found, List<BlockHeader> headers, Instant seenAt,
+                       Collection<BlockRef> passed) {
+    BlockHeader last = headers.getLast();
+    scannedHeaders.passed(headers);
     if (!found.isEmpty()) {
       events.found(chainId, found, seenAt);
     }
@@ -277,6 +281,7 @@ final class BlockScanner {
       return;
     }
     BlockRef ancestor = parting.ancestor();
+    scannedHeaders.forgetAbove(ancestor.number());
     events.reorged(chainId, ancestor.number(), numbers -> Ancestors.canonical(rpc, numbers));
     long depth = cursor.number() - ancestor.number();
     recent.forgetAbove(ancestor.number());

@@ -25,12 +25,16 @@ import java.util.concurrent.ExecutionException;
  * Connections open lazily; closed after the scanner and the judge have stopped.
  */
 public final class ChainConnection implements AutoCloseable {
+  /** Messages mostly point a few blocks back; an older initiating block costs one request more. */
+  private static final int SCANNED_HEADERS = 256;
+
   private final long chainId;
   private final List<ChainEndpoint> endpoints;
   private final Endpoints failover;
   private final ChainRpc rpc;
   private final List<ChainRpc> eachEndpoint = new ArrayList<>();
   private final List<HeadSource> heads = new ArrayList<>();
+  private final ScannedHeaders scannedHeaders = new ScannedHeaders(SCANNED_HEADERS);
 
   /** @param endpoints one chain's endpoints, in order of preference */
   public ChainConnection(List<ChainEndpoint> endpoints, ChainSettings settings, MeterRegistry registry) {
@@ -57,7 +61,7 @@ public final class ChainConnection implements AutoCloseable {
         heads.add(new PolledHeads(one, settings.pollInterval()));
       }
     }
-    this.failover = new Endpoints(chainId, clients);
+    this.failover = new Endpoints(chainId, clients, settings);
     this.rpc = new ChainRpc(failover);
   }
 
@@ -88,8 +92,11 @@ public final class ChainConnection implements AutoCloseable {
   public InitiatingBlocks initiatingBlocks() {
     return new InitiatingBlocks() {
       @Override
-      public Map<Long, InitiatingBlock> at(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
-        return rpc.initiatingBlocks(originsByNumber);
+      public Map<Long, InitiatingBlock> at(Map<Long, Set<String>> originsByNumber, Set<Long> afresh)
+          throws ChainUnavailable {
+        var scanned = new ArrayList<>(originsByNumber.keySet());
+        scanned.removeAll(afresh);
+        return rpc.initiatingBlocks(originsByNumber, scannedHeaders.at(scanned));
       }
 
       @Override
@@ -145,6 +152,11 @@ public final class ChainConnection implements AutoCloseable {
 
   ChainRpc rpc() {
     return rpc;
+  }
+
+  /** What the chain's scanner passed, for the judge of messages pointing into it. */
+  ScannedHeaders scannedHeaders() {
+    return scannedHeaders;
   }
 
   /** News of the head from the active endpoint; a failure there makes the next endpoint active. */

@@ -6,6 +6,7 @@ import crosswatch.judge.ExecutingRead;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.LogsBloom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ final class ChainRpc implements AutoCloseable {
     List<BlockHeader> headers = headerRange(from, to);
     List<BlockHeader> candidates = headers.stream().filter(BlockHeader::mayHoldExecutingMessages).toList();
     if (candidates.isEmpty()) {
-      return new RangeScan(headers, List.of());
+      return new RangeScan(headers, List.of(), Duration.ZERO);
     }
     long first = candidates.getFirst().number();
     long last = candidates.getLast().number();
@@ -103,7 +104,11 @@ final class ChainRpc implements AutoCloseable {
       return logs;
     };
     List<Request<?, ? extends Response<?>>> request = List.of(RpcRequests.inboxLogs(first, last));
-    return new RangeScan(headers, last > first ? caller.callOrRefuse(request, reader) : caller.call(request, reader));
+    if (last == first) {
+      return new RangeScan(headers, caller.call(request, reader), Duration.ZERO);
+    }
+    RpcClient.Answer<List<ChainLog>> answer = caller.callOrRefuse(request, reader);
+    return new RangeScan(headers, answer.value(), answer.took());
   }
 
   /** Headers of blocks {@code from..to} in order, each the parent of the next; every one must exist. */
@@ -140,7 +145,7 @@ final class ChainRpc implements AutoCloseable {
         requireInBlock(log, block);
       }
       return logs;
-    });
+    }).value();
   }
 
   /**
@@ -209,14 +214,19 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
-   * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number,
-   * then the logs by its hash (two round trips for all blocks), so a reorg between the two cannot mix blocks.
+   * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number (unless
+   * {@code known} holds it: one the scanner passed), then the logs by its hash (two round trips for all blocks at
+   * most), so a reorg between the two cannot mix blocks.
    * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
    * message points at cannot tell a missing log from another emitter's: such a verdict needs
    * {@link #wholeBlock}.
    */
-  Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
-    Map<Long, BlockHeader> headers = headers(originsByNumber.keySet());
+  Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber, Map<Long, BlockHeader> known)
+      throws ChainUnavailable {
+    var unknown = new ArrayList<>(originsByNumber.keySet());
+    unknown.removeAll(known.keySet());
+    var headers = new HashMap<>(known);
+    headers.putAll(headers(unknown));
     var blocks = new HashMap<Long, InitiatingBlock>();
     originsByNumber.keySet().stream().filter(n -> !headers.containsKey(n))
         // The node is behind the head we were told of, or the chain got shorter: not produced, as far as we know.

@@ -1,7 +1,9 @@
 package crosswatch.chain;
 
 import crosswatch.judge.ChainUnavailable;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,28 +11,28 @@ import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 
 /**
- * A chain's endpoints in the order they were configured. Calls go to the active one; when it stays unavailable
- * after its retries, the next one is tried, and the first that answers becomes active (it stays active until it
- * fails in turn). A refusal is the node asking for less, not a failure: it is passed on without failing over.
+ * A chain's endpoints in the order they were configured. Calls go to the active one first. With several, a call
+ * makes rounds: one attempt at each endpoint in turn, from the active one, with the retry backoff between rounds;
+ * the first that answers becomes active (and stays so until it fails in turn). So a failing endpoint costs one
+ * attempt, not all of its retries, before the next is asked. An endpoint held off by a rate limit is passed over
+ * while another may be asked. A refusal is the node asking for less, not a failure: it is passed on without
+ * failing over. A lone endpoint makes all its attempts itself ({@link RpcClient}).
  */
 final class Endpoints implements RpcCaller {
   private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
 
-  @FunctionalInterface
-  private interface Attempt<T> {
-    T on(RpcClient client) throws ChainUnavailable;
-  }
-
   private final long chainId;
   private final List<RpcClient> clients;
+  private final ChainSettings settings;
   private final AtomicInteger active = new AtomicInteger();
 
-  Endpoints(long chainId, List<RpcClient> clients) {
+  Endpoints(long chainId, List<RpcClient> clients, ChainSettings settings) {
     if (clients.isEmpty()) {
       throw new IllegalArgumentException("a chain needs at least one endpoint: " + chainId);
     }
     this.chainId = chainId;
     this.clients = List.copyOf(clients);
+    this.settings = settings;
   }
 
   @Override
@@ -49,41 +51,85 @@ final class Endpoints implements RpcCaller {
 
   /** Makes the endpoint after {@code index} active, unless another call moved on already. */
   void failedOver(int index) {
-    int next = (index + 1) % clients.size();
-    if (next != index && active.compareAndSet(index, next)) {
-      log.warn("rpc failover chainId={} from={} to={}", chainId, clients.get(index).endpoint().display(),
-          clients.get(next).endpoint().display());
+    activate(index, (index + 1) % clients.size(), "failed");
+  }
+
+  private void activate(int from, int to, String reason) {
+    if (to != from && active.compareAndSet(from, to)) {
+      log.warn("rpc failover chainId={} from={} to={} reason={}", chainId, clients.get(from).endpoint().display(),
+          clients.get(to).endpoint().display(), reason);
     }
   }
 
   @Override
   public <T> T call(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
       throws ChainUnavailable {
-    return failover(client -> client.call(requests, reader), false);
+    return failover(requests, reader, false).value();
   }
 
   @Override
-  public <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
-      throws ChainUnavailable {
-    return failover(client -> client.callOrRefuse(requests, reader), true);
+  public <T> RpcClient.Answer<T> callOrRefuse(List<Request<?, ? extends Response<?>>> requests,
+                                              RpcClient.Reader<T> reader) throws ChainUnavailable {
+    return failover(requests, reader, true);
   }
 
-  private <T> T failover(Attempt<T> attempt, boolean refusalEnds) throws ChainUnavailable {
+  private <T> RpcClient.Answer<T> failover(List<Request<?, ? extends Response<?>>> requests,
+                                           RpcClient.Reader<T> reader, boolean refusalEnds)
+      throws ChainUnavailable {
+    if (clients.size() == 1) {
+      return clients.getFirst().call(requests, reader, refusalEnds);
+    }
     avoidUnhealthy();
-    ChainUnavailable last = null;
-    for (int tried = 0; tried < clients.size(); tried++) {
-      int index = active.get();
-      try {
-        return attempt.on(clients.get(index));
-      } catch (ChainUnavailable e) {
-        if (Thread.currentThread().isInterrupted() || (refusalEnds && RpcClient.refused(e))) {
-          throw e;
+    RpcClient failedLast = clients.get(active.get());
+    RpcFailure last = null;
+    var wrongChain = new boolean[clients.size()];
+    for (int round = 1; round <= settings.attempts(); round++) {
+      if (round > 1 && !pause(settings.retry().delay(round - 1, ThreadLocalRandom.current()))) {
+        break;
+      }
+      int first = active.get();
+      for (int step = 0; step < clients.size(); step++) {
+        int index = (first + step) % clients.size();
+        RpcClient client = clients.get(index);
+        if (wrongChain[index] || client.heldOff() && anotherFree(index)) {
+          continue;
         }
-        last = e;
-        failedOver(index);
+        try {
+          RpcClient.Answer<T> answer = client.attempt(requests, reader);
+          activate(first, index, "answered");
+          return answer;
+        } catch (RpcFailure e) {
+          failedLast = client;
+          last = e;
+          if (Thread.currentThread().isInterrupted() || refusalEnds && e.kind().isRefusal()) {
+            throw client.unavailable(requests, e);
+          }
+          wrongChain[index] = e.kind() == RpcFailure.Kind.WRONG_CHAIN;
+        }
       }
     }
-    throw last;
+    throw failedLast.unavailable(requests, last);
+  }
+
+  /** Whether an endpoint other than {@code index} is not held off by a rate limit. */
+  private boolean anotherFree(int index) {
+    for (int other = 0; other < clients.size(); other++) {
+      if (other != index && !clients.get(other).heldOff()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits between rounds; false when interrupted. */
+  private static boolean pause(Duration wait) {
+    try {
+      Thread.sleep(wait);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**
@@ -98,10 +144,7 @@ final class Endpoints implements RpcCaller {
     for (int step = 1; step < clients.size(); step++) {
       int other = (index + step) % clients.size();
       if (clients.get(other).health().connected()) {
-        if (active.compareAndSet(index, other)) {
-          log.warn("rpc failover chainId={} from={} to={} reason=unhealthy", chainId,
-              clients.get(index).endpoint().display(), clients.get(other).endpoint().display());
-        }
+        activate(index, other, "unhealthy");
         return;
       }
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +83,41 @@ final class JsonRpcCodec {
     return tree;
   }
 
+  /**
+   * The wire id that the start of a frame that is not JSON (cut off, most likely) shows before it breaks: of the
+   * answer, or of a batch's first answer; -1 when none can be read.
+   */
+  static long leadingId(String text) {
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+        return -1;
+      }
+      int answerDepth = first == JsonToken.START_ARRAY ? 2 : 1;
+      int depth = 1;
+      boolean inAnswer = answerDepth == 1;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.PROPERTY_NAME && depth == answerDepth) {
+          boolean isId = parser.currentName().equals("id");
+          token = parser.nextToken();
+          if (isId) {
+            return token == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() > 0 ? parser.getLongValue() : -1;
+          }
+        }
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          inAnswer |= ++depth == answerDepth;
+        } else if ((token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) && --depth < answerDepth
+            && inAnswer) {
+          return -1;
+        }
+      }
+    } catch (JacksonException e) {
+      // Cut off before the id.
+    }
+    return -1;
+  }
+
   /** The wire id an answer carries, or -1 when it has none that we could have sent. */
   static long idOf(JsonNode answer) {
     JsonNode id = answer.get("id");
@@ -143,7 +180,13 @@ final class JsonRpcCodec {
           || (message != null && !message.isString())) {
         throw RpcFailure.garbled("bad error object");
       }
-      response.setError(new Response.Error(code.asInt(), message == null ? "" : message.asString()));
+      var read = new Response.Error(code.asInt(), message == null ? "" : message.asString());
+      JsonNode data = error.get("data");
+      if (data != null && !data.isNull()) {
+        // Kept as JSON text: a rate limit may say there how long to wait (RpcErrors).
+        read.setData(data.toString());
+      }
+      response.setError(read);
       return response;
     }
     try {

@@ -49,7 +49,7 @@ public final class LogScanner implements AutoCloseable {
     this.start = start;
     this.settings = settings;
     this.checkpoints = checkpoints;
-    this.meters = new ChainMeters(registry, chainId);
+    this.meters = new ChainMeters(registry, chainId, this::connected);
     this.rpc = connection.rpc();
     this.heads = connection.heads();
     this.headTracker = new HeadTracker(rpc, settings.safeHeadsInterval());
@@ -65,7 +65,7 @@ public final class LogScanner implements AutoCloseable {
     if (worker != null) {
       throw new IllegalStateException("already started: chainId=" + chainId);
     }
-    scanner = new BlockScanner(rpc, events, checkpoints, meters, settings);
+    scanner = new BlockScanner(rpc, events, checkpoints, meters, settings, connection.scannedHeaders());
     this.from = from;
     begun = false;
     failures = 0;
@@ -104,20 +104,26 @@ public final class LogScanner implements AutoCloseable {
     }
     connected = true;
     lastError = null;
-    meters.connected(true);
   }
 
   private void down(Exception e, int failures) {
     connected = false;
     lastError = e.getMessage();
     lastErrorAt = Instant.now();
-    meters.connected(false);
     if (e instanceof ChainUnavailable) {
       log.warn("chain unavailable chainId={} rpc={} failures={} error={}", chainId, connection.active().display(),
           failures, e.getMessage());
     } else {
       log.error("scanning failed chainId={} rpc={} failures={}", chainId, connection.active().display(), failures, e);
     }
+  }
+
+  /**
+   * Whether the chain's RPC answers now: the scanner's last step succeeded and some endpoint is connected. An
+   * endpoint that stopped answering shows within the request timeout, long before the scanner's retries give up.
+   */
+  private boolean connected() {
+    return connected && connection.health().stream().anyMatch(EndpointHealth::connected);
   }
 
   public ChainState state() {
@@ -130,9 +136,18 @@ public final class LogScanner implements AutoCloseable {
     if (current != null && current.cursor() != null && current.cursor().number() >= 0) {
       scanned = OptionalLong.of(current.cursor().number());
     }
-    return new ChainState(chainId, connection.active().display(), connected, head, scanned,
-        Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt), connection.health(),
-        connection.activeIndex());
+    List<EndpointHealth> endpoints = connection.health();
+    boolean answering = endpoints.stream().anyMatch(EndpointHealth::connected);
+    Optional<String> error = Optional.ofNullable(lastError);
+    Optional<Instant> errorAt = Optional.ofNullable(lastErrorAt);
+    if (error.isEmpty() && !answering) {
+      // The scanner has not given up yet (it may be waiting out a hang): the active endpoint says why.
+      EndpointHealth active = endpoints.get(connection.activeIndex());
+      error = active.lastError();
+      errorAt = active.lastError().isPresent() ? active.lastErrorAt() : errorAt;
+    }
+    return new ChainState(chainId, connection.active().display(), connected && answering, head, scanned, error,
+        errorAt, endpoints, connection.activeIndex());
   }
 
   /**

@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -7,8 +8,11 @@ import java.util.stream.Collectors;
 /**
  * What scanning a range of blocks read: every block's header, in order, and the inbox logs the node returned for
  * the blocks whose bloom admits some.
+ *
+ * @param logsTook how long the node took to answer the logs of several blocks (zero when it was not asked for
+ *     them): what tells whether the range is too large for it; waits for retries and rate limits do not count
  */
-record RangeScan(List<BlockHeader> headers, List<ChainLog> logs) {
+record RangeScan(List<BlockHeader> headers, List<ChainLog> logs, Duration logsTook) {
   RangeScan {
     headers = List.copyOf(headers);
     logs = List.copyOf(logs);

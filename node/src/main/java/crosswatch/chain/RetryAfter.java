@@ -29,6 +29,11 @@ final class RetryAfter {
           return Optional.empty();
         }
       }
-    }).map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(MAX) > 0 ? MAX : d);
+    }).map(RetryAfter::capped);
+  }
+
+  /** A wait a node asked for, within {@code [0, MAX]}. */
+  static Duration capped(Duration asked) {
+    return asked.isNegative() ? Duration.ZERO : asked.compareTo(MAX) > 0 ? MAX : asked;
   }
 }

@@ -15,8 +15,11 @@ interface RpcCaller extends AutoCloseable {
 
   <T> T call(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader) throws ChainUnavailable;
 
-  /** Like {@link #call}, but a refusal (the node limits work) is not retried: the caller asks for less instead. */
-  <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
+  /**
+   * Like {@link #call}, but a refusal (the node limits work) is not retried: the caller asks for less instead, and
+   * learns how long the node took to answer, to ask for less before it refuses.
+   */
+  <T> RpcClient.Answer<T> callOrRefuse(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
       throws ChainUnavailable;
 
   @Override

@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.judge.Backoff;
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.metrics.RpcMeters;
 import crosswatch.metrics.RpcOutcome;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.Request;
@@ -19,12 +22,21 @@ import org.web3j.protocol.core.Response;
 
 /**
  * Sends one endpoint's round trips with bounded retries, backoff and jitter, reads each answer strictly, counts and
- * times every attempt, and keeps the endpoint's {@link EndpointHealth}. A rate limit is waited out (as long as the
- * node asked, when it said) and the same request asked again; an endpoint serving another chain fails at once. What
- * still fails after the last attempt is a {@link ChainUnavailable}.
+ * times every attempt, and keeps the endpoint's {@link EndpointHealth}. A rate limit is waited out by every caller
+ * of the endpoint (as long as the node asked, when it said; else a growing wait), and while it lasts one call at a
+ * time asks again: a node that limits us sees one request per wait, not one per caller. An endpoint serving another
+ * chain fails at once. What still fails after the last attempt is a {@link ChainUnavailable}.
  */
 final class RpcClient implements RpcCaller {
   private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
+  /** The wait after a rate limit that named none, doubling while the limit lasts. */
+  static final Backoff UNNAMED_LIMIT = new Backoff(Duration.ofSeconds(1), RetryAfter.MAX);
+
+  /**
+   * What a call returned, and how long the round trip that answered took: waits before it and failed attempts are
+   * not counted, so that it tells how fast the node answers, not how long it made us wait.
+   */
+  record Answer<T>(T value, Duration took) {}
 
   /** Reads the answers of one round trip, in request order. */
   @FunctionalInterface
@@ -56,6 +68,10 @@ final class RpcClient implements RpcCaller {
   private final Map<Object, Long> inFlight = new ConcurrentHashMap<>();
   /** No attempt starts before this System.nanoTime, after a node asked us to wait. */
   private final AtomicLong notBefore = new AtomicLong(System.nanoTime());
+  /** Rate limits in a row (the wait after one that named none grows with them); 0 once an attempt succeeds. */
+  private final AtomicInteger limitedInRow = new AtomicInteger();
+  /** Held by the one call that asks a rate-limited endpoint again; the others wait for its answer. */
+  private final ReentrantLock asking = new ReentrantLock();
   private volatile Seen seen = Seen.NOTHING;
 
   RpcClient(ChainEndpoint endpoint, Transport transport, ChainSettings settings, RpcMeters meters) {
@@ -85,7 +101,7 @@ final class RpcClient implements RpcCaller {
 
   @Override
   public <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
-    return call(requests, reader, false);
+    return call(requests, reader, false).value();
   }
 
   /**
@@ -93,50 +109,85 @@ final class RpcClient implements RpcCaller {
    * A rate limit is no refusal: it is waited out.
    */
   @Override
-  public <T> T callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws ChainUnavailable {
+  public <T> Answer<T> callOrRefuse(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader)
+      throws ChainUnavailable {
     return call(requests, reader, true);
   }
 
-  private <T> T call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader, boolean refusalEnds)
+  /** {@link #call} or {@link #callOrRefuse}: every attempt this endpoint allows a call, waits between. */
+  <T> Answer<T> call(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader, boolean refusalEnds)
       throws ChainUnavailable {
-    List<String> methods = requests.stream().map(Request::getMethod).toList();
     RpcFailure last = null;
     for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
       if (!pause(attempt == 1 ? Duration.ZERO : delay(attempt - 1, last))) {
         break;
       }
-      var token = new Object();
-      long start = System.nanoTime();
-      inFlight.put(token, start);
       try {
-        T value = attempt(requests, reader);
-        meters.record(methods, RpcOutcome.OK, System.nanoTime() - start);
-        seen = seen.succeeded(Instant.now());
-        return value;
+        return attempt(requests, reader);
       } catch (RpcFailure e) {
-        meters.record(methods, e.kind().outcome(), System.nanoTime() - start);
-        seen = seen.failed(e, Instant.now());
         last = e;
-        log.debug("rpc attempt failed chainId={} rpc={} methods={} attempt={} outcome={} error={}",
-            chainId(), endpoint.display(), methods, attempt, e.kind().outcome().label(), e.getMessage());
-        e.retryAfter().ifPresent(this::holdOff);
         if (e.kind() == RpcFailure.Kind.WRONG_CHAIN || refusalEnds && e.kind().isRefusal()) {
           break;
         }
-      } finally {
-        inFlight.remove(token);
       }
     }
-    throw new ChainUnavailable(chainId(), methods + " failed at " + endpoint.display() + ": "
-        + (last == null ? "interrupted" : last.getMessage()), last);
+    throw unavailable(requests, last);
   }
 
-  private <T> T attempt(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws RpcFailure {
-    List<Response<?>> answers = transport.send(requests);
-    if (answers.size() != requests.size()) {
-      throw RpcFailure.garbled(answers.size() + " answers to " + requests.size() + " requests");
+  /**
+   * One attempt, counted, timed and kept in the endpoint's health. While the endpoint is held off after a rate
+   * limit it first waits for its turn (one call at a time asks again, once the wait is over).
+   */
+  <T> Answer<T> attempt(List<Request<?, ? extends Response<?>>> requests, Reader<T> reader) throws RpcFailure {
+    List<String> methods = requests.stream().map(Request::getMethod).toList();
+    boolean turn = takeTurn();
+    if (Thread.currentThread().isInterrupted()) {
+      if (turn) {
+        asking.unlock();
+      }
+      throw RpcFailure.io("interrupted");
     }
-    return reader.read(answers);
+    var token = new Object();
+    long start = System.nanoTime();
+    inFlight.put(token, start);
+    try {
+      List<Response<?>> answers = transport.send(requests);
+      if (answers.size() != requests.size()) {
+        throw RpcFailure.garbled(answers.size() + " answers to " + requests.size() + " requests");
+      }
+      T value = reader.read(answers);
+      long took = System.nanoTime() - start;
+      meters.record(methods, RpcOutcome.OK, took);
+      seen = seen.succeeded(Instant.now());
+      limitedInRow.set(0);
+      return new Answer<>(value, Duration.ofNanos(took));
+    } catch (RpcFailure e) {
+      meters.record(methods, e.kind().outcome(), System.nanoTime() - start);
+      seen = seen.failed(e, Instant.now());
+      log.debug("rpc attempt failed chainId={} rpc={} methods={} outcome={} error={}", chainId(),
+          endpoint.display(), methods, e.kind().outcome().label(), e.getMessage());
+      if (e.kind() == RpcFailure.Kind.RATE_LIMITED) {
+        int inRow = limitedInRow.incrementAndGet();
+        holdOff(e.retryAfter().orElseGet(() -> UNNAMED_LIMIT.delay(inRow, ThreadLocalRandom.current())));
+      }
+      throw e;
+    } finally {
+      inFlight.remove(token);
+      if (turn) {
+        asking.unlock();
+      }
+    }
+  }
+
+  /** What a call that failed here throws; {@code last} is its last attempt's failure, null when none was made. */
+  ChainUnavailable unavailable(List<Request<?, ? extends Response<?>>> requests, RpcFailure last) {
+    return new ChainUnavailable(chainId(), requests.stream().map(Request::getMethod).toList() + " failed at "
+        + endpoint.display() + ": " + (last == null ? "interrupted" : last.getMessage()), last);
+  }
+
+  /** Whether the endpoint asked us to wait (a rate limit) and the wait is not over. */
+  boolean heldOff() {
+    return notBefore.get() - System.nanoTime() > 0;
   }
 
   /** The wait before the next attempt: the backoff, or longer when the node asked for a longer one. */
@@ -149,6 +200,28 @@ final class RpcClient implements RpcCaller {
   private void holdOff(Duration wait) {
     long until = System.nanoTime() + wait.toNanos();
     notBefore.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
+  }
+
+  /**
+   * While the endpoint is held off after a rate limit, waits until this call may ask it again: one call at a time,
+   * each once the wait is over. True when this call holds the turn (and must give it back); false when it may go
+   * anyway (no rate limit, or the turn before succeeded) or was interrupted.
+   */
+  private boolean takeTurn() {
+    if (limitedInRow.get() == 0) {
+      return false;
+    }
+    try {
+      asking.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (limitedInRow.get() > 0 && pause(Duration.ZERO)) {
+      return true;
+    }
+    asking.unlock();
+    return false;
   }
 
   /** Waits at least {@code minimum} and until the endpoint's hold-off ends; false when interrupted. */

@@ -34,10 +34,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * JSON-RPC over ws(s) through the JDK's WebSocket. The socket is opened on first use and again after it drops;
  * the first request on every new socket is {@code eth_chainId}. Every call is bounded by the request timeout, and
- * so are opening a socket and checking its chain id together. Answers are matched to calls by id: an answer that names a call in flight but is garbled
- * fails that call at once; a frame that cannot be attributed (not JSON, an id nobody asked for) drops the socket,
- * failing every call in flight on it at once, so that nothing waits for the timeout. A call that times out drops
- * the socket too: a half-open connection would otherwise never be noticed.
+ * so are opening a socket and checking its chain id together. Answers are matched to calls by id: an answer that
+ * names a call in flight but is garbled (cut off too, as long as its id can be read) fails only that call, at once.
+ * A frame that names no call (its id unreadable or unknown) fails every call in flight on the socket at once, one of
+ * which it may have been meant for, so that nothing waits for the timeout; the socket and its subscriptions stay.
+ * A frame that is no text or too large drops the socket. A call that times out drops the
+ * socket too: a half-open connection would otherwise never be noticed.
  */
 final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
@@ -45,8 +47,11 @@ final class WebSocketTransport implements Transport {
   private static final int MAX_FRAME_CHARS = 64 << 20;
   /** A buffer grown past this for a large answer is released after it, not kept for the socket's life. */
   private static final int KEPT_BUFFER_CHARS = 1 << 20;
-  /** Ids of calls given up (interrupted), whose late answers are ignored rather than taken for garbage. */
-  private static final int GIVEN_UP_KEPT = 1024;
+  /**
+   * Ids of calls no longer waiting (answered, failed or given up) that are remembered, so that a late or repeated
+   * answer to one is ignored rather than taken for an answer nobody asked for.
+   */
+  private static final int SETTLED_KEPT = 4096;
 
   /** A running subscription; it ends (with a failure) when its socket drops, or when closed. */
   interface Subscription extends AutoCloseable {
@@ -230,11 +235,11 @@ final class WebSocketTransport implements Transport {
   private final class Socket implements WebSocket.Listener {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Sub> subscriptions = new ConcurrentHashMap<>();
-    private final Set<Long> givenUp = Collections.synchronizedSet(Collections.newSetFromMap(
+    private final Set<Long> settled = Collections.synchronizedSet(Collections.newSetFromMap(
         new LinkedHashMap<>() {
           @Override
           protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > GIVEN_UP_KEPT;
+            return size() > SETTLED_KEPT;
           }
         }));
     private final ReentrantLock sending = new ReentrantLock();
@@ -261,7 +266,7 @@ final class WebSocketTransport implements Transport {
         transmit(exchange.encode(), deadline);
         return call.answer().get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
       } catch (TimeoutException | RpcFailure e) {
-        giveUp(call);
+        forget(call);
         RpcFailure failure = e instanceof RpcFailure f ? f : RpcFailure.timeout(timeout);
         if (failure.kind() == RpcFailure.Kind.TIMEOUT) {
           drop(RpcFailure.io("connection dropped after a timeout"));
@@ -270,7 +275,7 @@ final class WebSocketTransport implements Transport {
       } catch (ExecutionException e) {
         throw (RpcFailure) e.getCause();
       } catch (InterruptedException e) {
-        giveUp(call);
+        forget(call);
         Thread.currentThread().interrupt();
         throw RpcFailure.io("interrupted");
       }
@@ -294,13 +299,15 @@ final class WebSocketTransport implements Transport {
       }
     }
 
+    /** The call waits no more: its ids are settled, and a late answer to them is ignored. */
     private void forget(Pending call) {
+      settled.addAll(call.exchange().ids());
       call.exchange().ids().forEach(pending::remove);
     }
 
-    private void giveUp(Pending call) {
+    private void fail(Pending call, RpcFailure failure) {
       forget(call);
-      givenUp.addAll(call.exchange().ids());
+      call.answer().completeExceptionally(failure);
     }
 
     @Override
@@ -312,7 +319,7 @@ final class WebSocketTransport implements Transport {
     @Override
     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
       if (partial.length() + data.length() > MAX_FRAME_CHARS) {
-        unattributable("oversized frame");
+        unreadable("oversized frame");
         return null;
       }
       partial.append(data);
@@ -330,7 +337,7 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-      unattributable("binary frame");
+      unreadable("binary frame");
       return null;
     }
 
@@ -350,7 +357,7 @@ final class WebSocketTransport implements Transport {
       try {
         answer = JsonRpcCodec.parse(frame);
       } catch (RpcFailure e) {
-        unattributable("not json");
+        notJson(frame);
         return;
       }
       if (answer.isObject() && !answer.has("id") && answer.has("method")) {
@@ -360,13 +367,24 @@ final class WebSocketTransport implements Transport {
         Pending call = pending.get(id);
         if (call != null) {
           complete(call, answer);
-        } else if (!givenUp.contains(id)) {
+        } else if (!settled.contains(id)) {
           unattributable("answer of an unknown id");
         }
       } else if (answer.isArray()) {
         batch(answer);
       } else {
         unattributable("not an answer");
+      }
+    }
+
+    /** A frame that is not JSON: only the call its id names fails, when the id can be read. */
+    private void notJson(String frame) {
+      long id = JsonRpcCodec.leadingId(frame);
+      Pending call = pending.get(id);
+      if (call != null) {
+        fail(call, RpcFailure.garbled("not json"));
+      } else if (id < 0 || !settled.contains(id)) {
+        unattributable("not json");
       }
     }
 
@@ -379,17 +397,14 @@ final class WebSocketTransport implements Transport {
         Pending call = pending.get(id);
         if (call != null) {
           owners.add(call);
-        } else if (!givenUp.contains(id)) {
+        } else if (!settled.contains(id)) {
           unknown = true;
         }
       }
       if (owners.size() == 1) {
         complete(owners.iterator().next(), answer);
       } else if (owners.size() > 1) {
-        owners.forEach(call -> {
-          forget(call);
-          call.answer().completeExceptionally(RpcFailure.garbled("batch answer mixes requests"));
-        });
+        owners.forEach(call -> fail(call, RpcFailure.garbled("batch answer mixes requests")));
       } else if (unknown) {
         unattributable("batch answer of unknown ids");
       }
@@ -423,9 +438,23 @@ final class WebSocketTransport implements Transport {
       }
     }
 
+    /**
+     * A frame that names no call in flight, though it answers one of them: each fails now (and is asked again)
+     * rather than waiting for the timeout. Answers still to come for them are ignored.
+     */
     private void unattributable(String what) {
-      // Not logged above debug: the calls it fails and the subscription it ends say so, once per retry round.
-      log.debug("rpc frame not understood, dropping the socket chainId={} rpc={} frame={}", endpoint.chainId(),
+      // Not logged above debug: the calls it fails say so, once per retry round.
+      log.debug("rpc frame names no call, failing the calls in flight chainId={} rpc={} frame={}",
+          endpoint.chainId(), endpoint.display(), what);
+      RpcFailure failure = RpcFailure.garbled(what);
+      Set<Pending> calls = Collections.newSetFromMap(new IdentityHashMap<>());
+      calls.addAll(pending.values());
+      calls.forEach(call -> fail(call, failure));
+    }
+
+    /** A frame that cannot be an answer at all: the socket is not to be trusted any longer. */
+    private void unreadable(String what) {
+      log.debug("rpc frame unreadable, dropping the socket chainId={} rpc={} frame={}", endpoint.chainId(),
           endpoint.display(), what);
       drop(RpcFailure.io("connection dropped: " + what));
     }

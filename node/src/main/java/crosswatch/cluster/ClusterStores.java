@@ -12,8 +12,12 @@ import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.RecordMergePolicy;
 import io.micrometer.core.instrument.Counter;
+import crosswatch.store.RecordSiteMergePolicy;
+import crosswatch.store.SiteReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -28,26 +32,53 @@ import org.slf4j.LoggerFactory;
  * (message key to record), {@value #CHECKPOINTS} (chain id to checkpoint), {@value #HEADS} (chain id to head), and
  * {@value #RESUME_POINTS} (node name to the safe points it published at start, in memory only; see
  * {@link ColdStarts}). Close it last: it stops the cache manager and leaves the cluster.
+ *
+ * <p>With several sites, messages are shared by all of them (each record holds every site's verdict), while each
+ * site scans every chain through its own endpoints from its own position: checkpoints and heads are kept per site,
+ * in caches named {@code checkpoints.<site>} and {@code heads.<site>} that every site holds and backs up, so that a
+ * site that restarts from nothing gets its own position back from the others. Resume points stay in their site;
+ * {@value #SITE_REPORTS} holds each site's report of itself ({@link SiteLinks}).
  */
 public final class ClusterStores implements AutoCloseable {
   public static final String MESSAGES = "messages";
   public static final String CHECKPOINTS = "checkpoints";
   public static final String HEADS = "heads";
   public static final String RESUME_POINTS = "resume-points";
+  public static final String SITE_REPORTS = "site-reports";
 
   private static final Logger log = LoggerFactory.getLogger(ClusterStores.class);
 
   private final DefaultCacheManager manager;
+  private final SiteOptions site;
+  private final List<String> caches;
   private final InfinispanMessageStore messages;
   private final InfinispanCheckpointStore checkpoints;
   private final ChainHeads heads;
 
-  private ClusterStores(DefaultCacheManager manager, InfinispanMessageStore messages,
-                        InfinispanCheckpointStore checkpoints, ChainHeads heads) {
+  private ClusterStores(DefaultCacheManager manager, SiteOptions site, List<String> caches,
+                        InfinispanMessageStore messages, InfinispanCheckpointStore checkpoints, ChainHeads heads) {
     this.manager = manager;
+    this.site = site;
+    this.caches = List.copyOf(caches);
     this.messages = messages;
     this.checkpoints = checkpoints;
     this.heads = heads;
+  }
+
+  /**
+   * The name this replica's verdicts carry in records: its site's, or none (empty) in a deployment of one site, whose
+   * records keep the shape they had before sites existed.
+   */
+  public static String recordSite(SiteOptions site) {
+    return site.relays() ? site.site() : "";
+  }
+
+  /**
+   * The name of {@code site}'s cache of {@code base} ({@value #CHECKPOINTS} or {@value #HEADS}); a deployment of one
+   * site keeps the plain name, as before sites existed.
+   */
+  public static String perSite(String base, SiteOptions sites, String site) {
+    return sites.relays() ? base + "." + site : base;
   }
 
   /** {@link #start(ClusterOptions, MeterRegistry, Duration)} with the default retention of final messages. */
@@ -63,30 +94,50 @@ public final class ClusterStores implements AutoCloseable {
    */
   public static ClusterStores start(ClusterOptions options, MeterRegistry registry, Duration retention) {
     var manager = new DefaultCacheManager(CacheConfigs.global(options, registry), false);
+    SiteOptions site = options.site();
     try {
-      var messages = new ConfigurationBuilder()
-          .read(CacheConfigs.replicated(options, MESSAGES, new RecordMergePolicy(conflictsResolved(registry, Meters.MERGED),
-              conflictsResolved(registry, Meters.KEPT_PREFERRED))));
+      var messages = new ConfigurationBuilder().read(CacheConfigs.replicated(options, MESSAGES,
+          new RecordMergePolicy(conflictsResolved(registry, Meters.MERGED),
+              conflictsResolved(registry, Meters.KEPT_PREFERRED)),
+          new RecordSiteMergePolicy()));
       // The reaper removes expired records from memory and disk; a tenth of the retention keeps them close to it.
       messages.expiration().wakeUpInterval(
           Math.clamp(retention.toMillis() / 10, 100, Duration.ofMinutes(1).toMillis()), TimeUnit.MILLISECONDS);
       manager.defineConfiguration(MESSAGES, messages.build());
-      manager.defineConfiguration(CHECKPOINTS, CacheConfigs.replicated(options, CHECKPOINTS, new CheckpointMergePolicy()));
-      manager.defineConfiguration(HEADS, CacheConfigs.replicated(options, HEADS, MergePolicy.PREFERRED_NON_NULL));
+      var caches = new ArrayList<>(List.of(MESSAGES));
+      for (String each : site.sites()) {
+        String checkpointsCache = perSite(CHECKPOINTS, site, each);
+        String headsCache = perSite(HEADS, site, each);
+        manager.defineConfiguration(checkpointsCache, CacheConfigs.replicated(options, checkpointsCache,
+            new CheckpointMergePolicy(), new CheckpointMergePolicy.AcrossSites()));
+        manager.defineConfiguration(headsCache, CacheConfigs.replicated(options, headsCache,
+            MergePolicy.PREFERRED_NON_NULL, new ChainHeads.AcrossSites()));
+        caches.add(checkpointsCache);
+        caches.add(headsCache);
+      }
       // Each replica writes only its own entry, once per process: after a partition either side's copy is its
       // publication, and a copy an earlier process left is told apart by its incarnation.
       manager.defineConfiguration(RESUME_POINTS, CacheConfigs.replicatedInMemory(MergePolicy.PREFERRED_NON_NULL));
+      caches.add(RESUME_POINTS);
+      if (site.relays()) {
+        // Each site's report of itself, republished every second: see SiteLinks.
+        var reports = new ConfigurationBuilder().read(
+            CacheConfigs.replicatedInMemory(MergePolicy.PREFERRED_NON_NULL));
+        CacheConfigs.backUpToOtherSites(reports, site, new SiteReport.AcrossSites());
+        manager.defineConfiguration(SITE_REPORTS, reports.build());
+        caches.add(SITE_REPORTS);
+      }
       manager.addListener(new PartitionMerges(registry));
       manager.start();
-      manager.startCaches(MESSAGES, CHECKPOINTS, HEADS, RESUME_POINTS);
+      manager.startCaches(caches.toArray(String[]::new));
       Cache<MessageKey, MessageRecord> messageCache = manager.getCache(MESSAGES);
-      Cache<Long, Checkpoint> checkpointCache = manager.getCache(CHECKPOINTS);
-      Cache<Long, ChainHead> headCache = manager.getCache(HEADS);
-      var stores = new ClusterStores(manager, InfinispanMessageStore.open(messageCache, retention),
+      Cache<Long, Checkpoint> checkpointCache = manager.getCache(perSite(CHECKPOINTS, site, site.site()));
+      Cache<Long, ChainHead> headCache = manager.getCache(perSite(HEADS, site, site.site()));
+      var stores = new ClusterStores(manager, site, caches, InfinispanMessageStore.open(messageCache, retention, recordSite(site)),
           new InfinispanCheckpointStore(checkpointCache), new ChainHeads(headCache));
-      log.info("cluster joined cluster={} node={} stack={} members={} records={} purgedOnStartup={}",
-          options.clusterName(), options.nodeName(), options.stack(), manager.getMembers(), stores.messages.size(),
-          !options.expectsNoPeers());
+      log.info("cluster joined cluster={} site={} sites={} node={} stack={} members={} records={} purgedOnStartup={}",
+          options.clusterName(), site.site(), site.sites(), options.nodeName(), options.stack(), manager.getMembers(),
+          stores.messages.size(), !options.expectsNoPeers());
       return stores;
     } catch (RuntimeException e) {
       manager.stop();
@@ -110,6 +161,21 @@ public final class ClusterStores implements AutoCloseable {
   /** Every chain's latest, safe and finalized heads, as the nodes following them last wrote them. */
   public ChainHeads heads() {
     return heads;
+  }
+
+  /** This replica's site and the others. */
+  public SiteOptions site() {
+    return site;
+  }
+
+  /** The cache this site's checkpoints are in. */
+  public String checkpointsCache() {
+    return perSite(CHECKPOINTS, site, site.site());
+  }
+
+  /** Every cache this replica holds: those a healed partition reconciles. */
+  public List<String> caches() {
+    return caches;
   }
 
   /** For membership and ownership: views, the coordinator, listeners. */

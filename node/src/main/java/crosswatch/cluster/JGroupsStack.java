@@ -22,6 +22,15 @@ import java.util.stream.Collectors;
 public final class JGroupsStack {
   /** Stacks shipped in {@code cluster-config/jgroups}, by the name {@code --cluster-stack} takes. */
   public static final Set<String> BUNDLED = Set.of("tcp", "tcp-tls", "kubernetes");
+  /**
+   * Bridge stacks shipped in {@code cluster-config/jgroups} as {@code bridge-<name>.xml}, by the name
+   * {@code --site-bridge-stack} takes.
+   */
+  public static final Set<String> BUNDLED_BRIDGES = Set.of("tcp", "tcp-tls", "kubernetes");
+  /** Bridge stacks that find the other sites' relay nodes in a static list ({@code --site-bridge-members}). */
+  public static final Set<String> STATIC_BRIDGES = Set.of("tcp", "tcp-tls");
+  /** Bridge stacks that run TLS and need the key material. */
+  public static final Set<String> TLS_BRIDGES = Set.of("tcp-tls", "kubernetes");
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
@@ -31,6 +40,22 @@ public final class JGroupsStack {
   public static String xml(ClusterOptions options) {
     String template = BUNDLED.contains(options.stack()) ? bundled(options.stack()) : file(Path.of(options.stack()));
     return substitute(template, values(options));
+  }
+
+  /** The bridge stack's XML, between the relay nodes of every site: a bundled bridge by name, else a file path. */
+  public static String bridgeXml(ClusterOptions options) {
+    SiteOptions site = options.site();
+    String template = BUNDLED_BRIDGES.contains(site.bridgeStack())
+        ? bundled("bridge-" + site.bridgeStack()) : file(Path.of(site.bridgeStack()));
+    var values = new LinkedHashMap<String, String>();
+    site.bridgeAddress().or(options::bindAddress).ifPresent(a -> values.put("jgroups.bind.address", a));
+    values.put("jgroups.bind.port", Integer.toString(site.bridgePort()));
+    if (!site.bridgeMembers().isEmpty()) {
+      values.put("jgroups.tcpping.initial_hosts",
+          site.bridgeMembers().stream().map(ClusterMember::toString).collect(Collectors.joining(",")));
+    }
+    values.putAll(tlsValues(options));
+    return substitute(template, values);
   }
 
   static Map<String, String> values(ClusterOptions options) {
@@ -48,6 +73,12 @@ public final class JGroupsStack {
       // Nobody can answer discovery, so waiting the usual 2 s for a coordinator only delays startup.
       values.put("jgroups.join_timeout", "100ms");
     }
+    values.putAll(tlsValues(options));
+    return values;
+  }
+
+  private static Map<String, String> tlsValues(ClusterOptions options) {
+    var values = new LinkedHashMap<String, String>();
     options.tls().ifPresent(tls -> {
       values.put("crosswatch.tls.keystore.path", tls.keystore().toString());
       values.put("crosswatch.tls.keystore.password", tls.keystorePassword());

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each message record another replica created, or made pending again when its executing block returned to
- * the chain, to {@code consumer}: how the owner of a message's initiating chain learns of messages found by the
+ * Hands each message record another replica (of this site or another) created, or this site's verdict made pending
+ * again when its executing block returned to the chain, to {@code consumer}, seen from this replica's site: how the owner of a message's initiating chain learns of messages found by the
  * scanner of another chain, without polling. Other updates are left out (judges write those; reacting to them
  * would loop). Own writes are left out where Infinispan marks them local: a writer that is not the key's primary
  * owner applies its write as a backup and hears it too, which costs its judge a second look at a record it
@@ -26,15 +26,26 @@ public final class NewMessages {
   private static final Logger log = LoggerFactory.getLogger(NewMessages.class);
 
   private final Consumer<List<MessageRecord>> consumer;
+  private final String site;
 
+  /** A listener for a deployment of one site. */
   public NewMessages(Consumer<List<MessageRecord>> consumer) {
+    this(consumer, "");
+  }
+
+  /**
+   * @param site this replica's site, from which records are handed on (see {@link MessageRecord#seenFrom}): a record
+   *     another site created is pending here until this site's judge reaches its own verdict
+   */
+  public NewMessages(Consumer<List<MessageRecord>> consumer, String site) {
     this.consumer = consumer;
+    this.site = site;
   }
 
   @CacheEntryCreated
   public void created(CacheEntryCreatedEvent<MessageKey, MessageRecord> event) {
     if (!event.isOriginLocal() && event.getValue() != null) {
-      consumer.accept(List.of(event.getValue()));
+      consumer.accept(List.of(event.getValue().seenFrom(site)));
     }
   }
 
@@ -44,8 +55,11 @@ public final class NewMessages {
    */
   @CacheEntryModified
   public void modified(CacheEntryModifiedEvent<MessageKey, MessageRecord> event) {
-    MessageRecord after = event.getNewValue();
-    if (!event.isOriginLocal() && returned(event.getOldValue(), after)) {
+    if (event.isOriginLocal() || event.getOldValue() == null || event.getNewValue() == null) {
+      return;
+    }
+    MessageRecord after = event.getNewValue().seenFrom(site);
+    if (returned(event.getOldValue().seenFrom(site), after)) {
       log.info("message pending again after its block returned id={} executingChainId={} initiatingChainId={}",
           after.key(), after.key().executingChainId(), after.initiatingChainId());
       consumer.accept(List.of(after));

@@ -47,7 +47,7 @@ public final class ResumePoints {
    * writes.
    */
   public void follow(ClusterStores cluster, Collection<Long> chainIds) {
-    cluster.cacheManager().getCache(ClusterStores.CHECKPOINTS).addListener(new Checkpoints());
+    cluster.cacheManager().getCache(cluster.checkpointsCache()).addListener(new Checkpoints());
     cluster.cacheManager().getCache(ClusterStores.MESSAGES).addListener(new Messages());
     for (long chainId : chainIds) {
       cluster.checkpoints().get(chainId).ifPresent(lastSeen::put);

@@ -67,11 +67,11 @@ public final class ConfigLoader {
       throw new Refusal(Flags.TLS_KEYSTORE.name(), "required by --cluster-stack tcp-tls");
     }
     Optional<Integer> bindPort = settings.optional(Flags.BIND_PORT);
-    return new ClusterConfig(settings.single(Flags.CLUSTER_NAME), stack,
+    String name = settings.single(Flags.CLUSTER_NAME);
+    return new ClusterConfig(name, stack,
         settings.optional(Flags.CLUSTER_MEMBERS).orElse(List.of()), settings.optional(Flags.BIND_ADDRESS),
         bindPort.map(OptionalInt::of).orElse(OptionalInt.empty()), settings.single(Flags.INITIAL_CLUSTER_SIZE),
-        settings.single(Flags.SCAN_REDUNDANCY), tls);
-
+        settings.single(Flags.SCAN_REDUNDANCY), tls, SiteFlags.read(settings, name, tls));
   }
 
   /** Every endpoint, in the order given; several for one chain id are that chain's endpoints, first preferred. */

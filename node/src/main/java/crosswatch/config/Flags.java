@@ -95,6 +95,39 @@ public final class Flags {
       "replicas that scan each chain: 2 keeps a hot standby (their writes merge by key)", "1", () -> "1",
       raw -> Parsers.bounded(raw, 1, 2));
 
+  public static final Flag<String> SITE = new Flag<>("site", "<name>", SINGLE,
+      "this replica's site (region): every replica of one cluster is one site; records keep each site's verdict",
+      "the --cluster-name", NONE, SiteFlags::name);
+
+  public static final Flag<List<String>> SITES = new Flag<>("sites", "<name,...>", SINGLE,
+      "every site of the deployment, this one included; other sites are backed up to over the bridge",
+      "only --site", NONE, SiteFlags::names);
+
+  public static final Flag<List<ClusterMember>> SITE_BRIDGE_MEMBERS = new Flag<>("site-bridge-members",
+      "<host[port],...>", SINGLE, "bridge endpoints of the relay nodes of every site, this one's included "
+          + "(required with --sites on the tcp and tcp-tls bridges)", "none", NONE, Parsers::clusterMembers);
+
+  public static final Flag<String> SITE_BRIDGE_ADDRESS = new Flag<>("site-bridge-address", "<address>", SINGLE,
+      "address this replica's bridge binds to while it is a relay node", "the --bind-address", NONE,
+      Parsers::host);
+
+  public static final Flag<Integer> SITE_BRIDGE_PORT = new Flag<>("site-bridge-port", "<port>", SINGLE,
+      "TCP port of this replica's bridge", "7900", () -> "7900", Parsers::port);
+
+  public static final Flag<ClusterMember> SITE_BRIDGE_ADVERTISE = new Flag<>("site-bridge-advertise",
+      "<host[port]>", SINGLE, "where the other sites reach this replica's bridge, when not at its bind address "
+          + "(a load balancer, NAT or proxy)", "the bridge's bind address and port", NONE, SiteFlags::endpoint);
+
+  public static final Flag<String> SITE_BRIDGE_STACK = new Flag<>("site-bridge-stack",
+      "<tcp|tcp-tls|kubernetes|file>", SINGLE, "JGroups stack of the bridge: tcp, tcp-tls (the --tls-* key material, "
+          + "client certificates required), kubernetes (tcp-tls with DNS_PING on every site's bridge Service, "
+          + "-Djgroups.bridge.dns.query) or the path of a JGroups XML file", "tcp", () -> "tcp",
+      SiteFlags::bridgeStack);
+
+  public static final Flag<Integer> SITE_RELAY_NODES = new Flag<>("site-relay-nodes", "<n>", SINGLE,
+      "members of each site that join the bridge (RELAY2 site masters)", "1", () -> "1",
+      raw -> Parsers.bounded(raw, 1, 64));
+
   public static final Flag<Path> TLS_KEYSTORE = new Flag<>("tls-keystore", "<file.p12>", SINGLE,
       "this replica's key and certificate for the tcp-tls stack (PKCS#12)", "none", NONE, Parsers::path);
 
@@ -136,9 +169,11 @@ public final class Flags {
 
   public static final List<Flag<?>> ALL = List.of(RPC, DEPENDENCY_SET, START_BLOCK, HTTP_PORT, HTTP_HOST,
       DATA_DIR, NODE_NAME, LOG_FORMAT, RETENTION, SWEEP_INTERVAL, READY_LAG_BLOCKS, CLUSTER_NAME, CLUSTER_STACK,
-      CLUSTER_MEMBERS, BIND_ADDRESS, BIND_PORT, INITIAL_CLUSTER_SIZE, SCAN_REDUNDANCY, TLS_KEYSTORE,
-      TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, TLS_TRUSTSTORE_PASSWORD, HTTP_TLS_KEYSTORE, HTTP_TLS_KEYSTORE_PASSWORD,
-      HTTP_TLS_CLIENT_AUTH, HTTP_TLS_TRUSTSTORE, HTTP_TLS_TRUSTSTORE_PASSWORD, CONFIG, HELP);
+      CLUSTER_MEMBERS, BIND_ADDRESS, BIND_PORT, INITIAL_CLUSTER_SIZE, SCAN_REDUNDANCY, SITE, SITES,
+      SITE_BRIDGE_MEMBERS, SITE_BRIDGE_ADDRESS, SITE_BRIDGE_PORT, SITE_BRIDGE_ADVERTISE, SITE_BRIDGE_STACK,
+      SITE_RELAY_NODES, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_TRUSTSTORE, TLS_TRUSTSTORE_PASSWORD,
+      HTTP_TLS_KEYSTORE, HTTP_TLS_KEYSTORE_PASSWORD, HTTP_TLS_CLIENT_AUTH, HTTP_TLS_TRUSTSTORE,
+      HTTP_TLS_TRUSTSTORE_PASSWORD, CONFIG, HELP);
 
   private Flags() {}
 

@@ -145,7 +145,7 @@ final class InitiatingChainJudge implements AutoCloseable {
     var executingHeads = new HashMap<Long, Optional<ChainHead>>();
     Function<MessageRecord, Finality.Heads> heads = r -> new Finality.Heads(
         executingHeads.computeIfAbsent(r.key().executingChainId(), context.heads()::of), ownHead, true);
-    Map<Long, Set<String>> reads = plan(latest.values(), r -> Finality.due(r, heads.apply(r)));
+    Reads reads = plan(latest.values(), r -> Finality.due(r, heads.apply(r)));
     Map<Long, InitiatingBlock> fetched;
     try {
       fetched = read(reads);
@@ -188,30 +188,41 @@ final class InitiatingChainJudge implements AutoCloseable {
   private record Judged(MessageRecord record, InitiatingBlock block, Verdict verdict) {}
 
   /**
-   * The blocks to read and the origins whose logs each must hold: a block not cached with a message's origin, or
-   * any block a verdict may become final on (the cached copy may predate a reorg). A cached block's origins are
-   * asked for again, so the new copy serves everything the old one did.
+   * The blocks to read with the origins whose logs each must hold, and those of them a verdict may become final on,
+   * whose header must be read afresh too.
    */
-  private Map<Long, Set<String>> plan(Collection<MessageRecord> records, Predicate<MessageRecord> finalizable) {
+  private record Reads(Map<Long, Set<String>> origins, Set<Long> afresh) {}
+
+  /**
+   * The blocks to read: a block not cached with a message's origin, or any block a verdict may become final on
+   * (the cached copy, and the header the scanner passed, may predate a reorg). A cached block's origins are asked
+   * for again, so the new copy serves everything the old one did.
+   */
+  private Reads plan(Collection<MessageRecord> records, Predicate<MessageRecord> finalizable) {
     var reads = new TreeMap<Long, Set<String>>();
+    var afresh = new TreeSet<Long>();
     for (MessageRecord r : records) {
       long number = PendingIndex.initiatingBlock(r);
       String origin = r.identifier().origin();
-      if (number <= scanned && (finalizable.test(r) || cache.covering(number, origin).isEmpty())) {
+      boolean mayBecomeFinal = number <= scanned && finalizable.test(r);
+      if (mayBecomeFinal) {
+        afresh.add(number);
+      }
+      if (number <= scanned && (mayBecomeFinal || cache.covering(number, origin).isEmpty())) {
         reads.computeIfAbsent(number, n -> new TreeSet<>(cache.origins(n))).add(origin);
       }
     }
-    return reads;
+    return new Reads(reads, afresh);
   }
 
-  private Map<Long, InitiatingBlock> read(Map<Long, Set<String>> reads) throws ChainUnavailable {
-    if (reads.isEmpty()) {
+  private Map<Long, InitiatingBlock> read(Reads reads) throws ChainUnavailable {
+    if (reads.origins().isEmpty()) {
       return Map.of();
     }
-    Map<Long, InitiatingBlock> fetched = blocks.at(reads);
+    Map<Long, InitiatingBlock> fetched = blocks.at(reads.origins(), reads.afresh());
     fetched.forEach((number, block) -> {
       if (block instanceof InitiatingBlock.Produced produced) {
-        cache.put(produced, reads.get(number));
+        cache.put(produced, reads.origins().get(number));
       }
     });
     return fetched;

@@ -167,6 +167,11 @@ public final class Judging implements ChainEvents, AutoCloseable {
     for (FoundLog log : logs) {
       Optional<MessageRecord> known = store.find(new MessageKey(chainId, log.blockHash(), log.logIndex()));
       if (known.isPresent() && known.get().status() != Status.REORGED) {
+        if (known.get().history().isEmpty()) {
+          // Another site found it and this site never judged it: its backup may have reached the store without an
+          // event (state transfer), so this site's judge hears of it here rather than at the next sweep.
+          toJudge.add(known.get());
+        }
         continue;
       }
       Decoded decoded = ExecutingMessageDecoder.decode(log.topics(), log.data());
@@ -216,13 +221,15 @@ public final class Judging implements ChainEvents, AutoCloseable {
 
   /**
    * Catches what events missed: pending messages are judged again, messages behind the heads are settled, and
-   * unchecked access lists are checked again.
+   * unchecked access lists are checked again, of messages found a sweep ago or earlier (a newer one's first check
+   * may still be under way: checking it again would read its transaction twice).
    */
   void sweep() {
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
     dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
     safety.raiseDue(open.stream().filter(r -> r.status() != Status.PENDING).toList());
-    checkAccessLists(open);
+    Instant foundBefore = Instant.now().minus(sweepInterval);
+    checkAccessLists(open.stream().filter(r -> r.firstSeenAt().isBefore(foundBefore)).toList());
     log.debug("sweep done openMessages={}", open.size());
   }
 

@@ -4,16 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the scanner of one chain reports: whether its RPC answers, how far the head and the scan are, how fresh the
- * last scanned block is, and how many reorgs it met. Gauges read values the scanner sets; nothing is computed here.
+ * last scanned block is, and how many reorgs it met. Gauges read values the scanner sets or tells; nothing is
+ * computed here.
  * The head itself is exported by {@link StoreGauges}, from the shared heads, so every replica shows the same.
  */
 public final class ChainMeters {
   private static final long UNKNOWN = -1;
 
-  private final AtomicLong connected = new AtomicLong();
   private final AtomicLong head = new AtomicLong(UNKNOWN);
   private final AtomicLong scanned = new AtomicLong(UNKNOWN);
   private final AtomicLong scannedBlockTime = new AtomicLong(UNKNOWN);
@@ -21,9 +22,14 @@ public final class ChainMeters {
   private final Counter unverified;
   private final Counter headWentBack;
 
-  public ChainMeters(MeterRegistry registry, long chainId) {
+  /** @param connected whether the chain's RPC answers now, read at each scrape */
+  public ChainMeters(MeterRegistry registry, long chainId, BooleanSupplier connected) {
     String id = Long.toString(chainId);
-    gauge(registry, Meters.CHAIN_CONNECTED, Meters.CHAIN_CONNECTED_HELP, id, connected, null);
+    Gauge.builder(Meters.CHAIN_CONNECTED, connected, c -> c.getAsBoolean() ? 1 : 0)
+        .description(Meters.CHAIN_CONNECTED_HELP)
+        .tag(Meters.CHAIN_ID, id)
+        .strongReference(true)
+        .register(registry);
     gauge(registry, Meters.CHAIN_SCANNED, Meters.CHAIN_SCANNED_HELP, id, scanned, null);
     gauge(registry, Meters.CHAIN_SCANNED_BLOCK_TIMESTAMP, Meters.CHAIN_SCANNED_BLOCK_TIMESTAMP_HELP, id,
         scannedBlockTime,
@@ -48,10 +54,6 @@ public final class ChainMeters {
   /** An answer about the chain's logs that its headers' blooms contradicted (a lagging or lying node). */
   public void unverified() {
     unverified.increment();
-  }
-
-  public void connected(boolean up) {
-    connected.set(up ? 1 : 0);
   }
 
   public void head(long number) {

@@ -146,6 +146,21 @@ public final class Meters {
   public static final String VERSION = "version";
   public static final String NODE = "node";
 
+  public static final String SITE = "site";
+
+  public static final String SITE_DISAGREEMENTS = "crosswatch.site.disagreements";
+  static final String SITE_DISAGREEMENTS_HELP = "Message records whose sites reached different verdicts (status or "
+      + "reason), by executing and initiating chain; the same on every replica of every site";
+
+  public static final String SITE_UP = "crosswatch.site.up";
+  static final String SITE_UP_HELP = "1 while this replica's site is connected to the site over the bridge (its own "
+      + "site: always 1)";
+
+  public static final String SITE_BACKUP_LAG = "crosswatch.site.backup.lag";
+  static final String SITE_BACKUP_LAG_HELP = "Age of the newest backup this replica received from the site, on that "
+      + "site's clock (published every second, so about 1 s while backups flow; its own site: 0); NaN until one "
+      + "arrived";
+
   /** Buckets of latency histograms, around the 250 ms detection target. */
   static final Duration[] LATENCY_BUCKETS = {
       Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),

@@ -15,13 +15,32 @@ public final class CheckpointMergePolicy implements EntryMergePolicy<Long, Check
   private static final Comparator<Checkpoint> SAFEST_FIRST =
       Comparator.comparingLong(Checkpoint::blockNumber).thenComparing(Checkpoint::blockHash);
 
+  /**
+   * The same choice across sites. Each site writes only its own checkpoints cache, so two sites meet on one key only
+   * when a site that restarted from nothing writes before the others gave it back what they held of it.
+   */
+  public static final class AcrossSites extends SiteJoin<Long, Checkpoint> {
+    @Override
+    protected Checkpoint join(Checkpoint a, Checkpoint b) {
+      return safer(a, b);
+    }
+  }
+
+  /** The checkpoint to resume from of the two; null is no checkpoint. */
+  static Checkpoint safer(Checkpoint a, Checkpoint b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return SAFEST_FIRST.compare(a, b) <= 0 ? a : b;
+  }
+
   @Override
   public CacheEntry<Long, Checkpoint> merge(CacheEntry<Long, Checkpoint> preferredEntry,
                                             List<CacheEntry<Long, Checkpoint>> otherEntries) {
     CacheEntry<Long, Checkpoint> safest = preferredEntry;
     for (CacheEntry<Long, Checkpoint> other : otherEntries) {
-      if (safest == null || safest.getValue() == null
-          || (other.getValue() != null && SAFEST_FIRST.compare(other.getValue(), safest.getValue()) < 0)) {
+      Checkpoint held = safest == null ? null : safest.getValue();
+      if (held == null || (other.getValue() != null && safer(held, other.getValue()) != held)) {
         safest = other;
       }
     }

@@ -8,16 +8,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryMessageStore extends IndexedMessageStore {
   private final ConcurrentHashMap<MessageKey, MessageRecord> records = new ConcurrentHashMap<>();
 
+  /** A store of a deployment of one site. */
+  public InMemoryMessageStore() {
+    this("");
+  }
+
+  /** A store of site {@code site}, whose records it hands out seen from there. */
+  public InMemoryMessageStore(String site) {
+    super(site);
+  }
+
   @Override
   public Optional<MessageRecord> find(MessageKey key) {
-    return Optional.ofNullable(records.get(key));
+    return Optional.ofNullable(local(records.get(key)));
   }
 
   @Override
   public MessageRecord merge(MessageRecord update) {
-    MessageRecord merged = records.merge(update.key(), update, Merge::merge);
+    MessageRecord merged = records.merge(update.key(), local(update), Merge::merge);
     index.add(merged);
-    return merged;
+    return local(merged);
   }
 
   @Override

@@ -46,7 +46,8 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
   private final MergeIntoEntry returning;
   private final MergeIntoEntry silent;
 
-  private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache, Duration retention) {
+  private InfinispanMessageStore(Cache<MessageKey, MessageRecord> cache, Duration retention, String site) {
+    super(site);
     this.cache = cache;
     this.writes = ReadWriteMapImpl.create(FunctionalMapImpl.create(cache.getAdvancedCache()));
     this.returning = new MergeIntoEntry(true, retention.toMillis());
@@ -54,16 +55,19 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
   }
 
   public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache) {
-    return open(cache, DEFAULT_RETENTION);
+    return open(cache, DEFAULT_RETENTION, "");
   }
 
   /**
    * A store over a started cache; indexes what the cache already holds (preloaded, or received from peers).
    *
    * @param retention how long a final record stays after its last write; then the cache expires it
+   * @param site the site this replica belongs to, whose verdicts it writes and from which it sees records; empty in
+   *     a deployment of one site
    */
-  public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache, Duration retention) {
-    var store = new InfinispanMessageStore(cache, retention);
+  public static InfinispanMessageStore open(Cache<MessageKey, MessageRecord> cache, Duration retention,
+                                            String site) {
+    var store = new InfinispanMessageStore(cache, retention, site);
     // Listen first, then scan: a write landing between the two is seen at least once, and the index merges.
     cache.addListener(store.new IndexUpdates());
     store.reindex();
@@ -80,17 +84,18 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
 
   @Override
   public Optional<MessageRecord> find(MessageKey key) {
-    return Optional.ofNullable(cache.get(key));
+    return Optional.ofNullable(local(cache.get(key)));
   }
 
   @Override
   public MessageRecord merge(MessageRecord update) {
-    MessageRecord local = cache.get(update.key());
-    if (addsNothingTo(local, update)) {
-      return local;
+    MessageRecord named = local(update);
+    MessageRecord held = local(cache.get(update.key()));
+    if (addsNothingTo(held, named)) {
+      return held;
     }
     try {
-      return writes.eval(update.key(), update, returning).join();
+      return local(writes.eval(named.key(), named, returning).join());
     } catch (RuntimeException e) {
       throw unwrapped(e);
     }
@@ -122,11 +127,11 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
     }
   }
 
-  /** The updates merged per key, without those this replica's copy already covers. */
+  /** The updates, named after this site and merged per key, without those this replica's copy already covers. */
   private List<MessageRecord> news(Collection<MessageRecord> updates) {
     Map<MessageKey, MessageRecord> byKey = new LinkedHashMap<>();
-    updates.forEach(u -> byKey.merge(u.key(), u, Merge::merge));
-    return byKey.values().stream().filter(u -> !addsNothingTo(cache.get(u.key()), u)).toList();
+    updates.forEach(u -> byKey.merge(u.key(), local(u), Merge::merge));
+    return byKey.values().stream().filter(u -> !addsNothingTo(local(cache.get(u.key())), u)).toList();
   }
 
   /**

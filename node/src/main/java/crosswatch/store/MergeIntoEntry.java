@@ -1,6 +1,7 @@
 package crosswatch.store;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.infinispan.functional.EntryView.ReadWriteEntryView;
 import org.infinispan.metadata.EmbeddedMetadata;
 import org.infinispan.metadata.Metadata;
@@ -22,22 +23,16 @@ import org.infinispan.protostream.annotations.ProtoName;
 public final class MergeIntoEntry
     implements BiFunction<MessageRecord, ReadWriteEntryView<MessageKey, MessageRecord>, MessageRecord> {
 
-  /**
-   * Records that are not final never expire. Plain metadata lets Infinispan keep a bare entry; the functional API's
-   * default (empty meta-params) costs three more objects, about 70 bytes, on every stored record.
-   */
-  private static final Metadata IMMORTAL = new EmbeddedMetadata.Builder().build();
-
   private final boolean returnMerged;
   private final long retentionMillis;
-  private final Metadata retained;
+  private final Function<MessageRecord, Metadata> metadata;
 
   /** @param retentionMillis how long a final record stays after its last write */
   @ProtoFactory
   MergeIntoEntry(boolean returnMerged, long retentionMillis) {
     this.returnMerged = returnMerged;
     this.retentionMillis = retentionMillis;
-    this.retained = new EmbeddedMetadata.Builder().lifespan(retentionMillis).build();
+    this.metadata = metadataFor(retentionMillis);
   }
 
   @ProtoField(number = 1, defaultValue = "false")
@@ -50,13 +45,26 @@ public final class MergeIntoEntry
     return retentionMillis;
   }
 
+  /**
+   * How a record is stored: one that any site froze expires {@code retentionMillis} after its last write (a site
+   * that has not frozen it yet keeps writing it, and each write starts the period again), others never. Plain
+   * metadata lets Infinispan keep a bare entry; the functional API's default (empty meta-params) costs three more
+   * objects, about 70 bytes, on every stored record.
+   */
+  private static Function<MessageRecord, Metadata> metadataFor(long retentionMillis) {
+    Metadata retained = new EmbeddedMetadata.Builder().lifespan(retentionMillis).build();
+    return r -> r != null && r.finalAnywhere() ? retained : SiteJoin.IMMORTAL;
+  }
+
   @Override
   public MessageRecord apply(MessageRecord update, ReadWriteEntryView<MessageKey, MessageRecord> entry) {
-    MessageRecord current = entry.find().orElse(null);
+    // A record stored before its site was named (a deployment of one site that became several) is adopted by the
+    // writer's site; otherwise seeing it from the writer's site changes nothing stored.
+    MessageRecord current = entry.find().map(r -> r.seenFrom(update.site())).orElse(null);
     MessageRecord merged = Merge.merge(current, update);
     if (merged != current) {
       // Final records leave through expiration: the lifecycle, not a cleaner, bounds the working set.
-      entry.set(merged.withKeyInstance(entry.key()), merged.isFinal() ? retained : IMMORTAL);
+      entry.set(merged.withKeyInstance(entry.key()), metadata.apply(merged));
     }
     return returnMerged ? merged : null;
   }

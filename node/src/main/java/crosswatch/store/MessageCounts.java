@@ -12,11 +12,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts of this replica's message records by executing chain, initiating chain, status and safety, plus flips, the
- * oldest pending message per executing chain, records per minute of their executing block by status, and records
- * by detection delay. Kept up to date from {@link MessageEvents}, so reading them costs nothing per scrape or
- * request. Records are merged in as the index does, so a replayed or late event never moves a record back to an
- * older state; every replica ends with the same counts because it holds the same records.
+ * Counts of this replica's message records by executing chain, initiating chain, status and safety (of the agreed
+ * verdict), the records whose sites disagree per chain pair, plus flips, the oldest pending message per executing
+ * chain, records per minute of their executing block by status, and records by detection delay. Kept up to date from
+ * {@link MessageEvents}, so reading them costs nothing per scrape or request. Records are merged in as the index
+ * does, so a replayed or late event never moves a record back to an older state; every replica ends with the same
+ * counts because it holds the same records.
  */
 public final class MessageCounts implements AutoCloseable {
 
@@ -37,6 +38,13 @@ public final class MessageCounts implements AutoCloseable {
    */
   public record Category(long executingChainId, long initiatingChainId, Status status, Safety safety) {}
 
+  /**
+   * An executing and an initiating chain.
+   *
+   * @param initiatingChainId -1 when the identifier names no chain id that fits a long
+   */
+  public record ChainPair(long executingChainId, long initiatingChainId) {}
+
   /** A pending record's place in its chain's queue: oldest first, ties by key. */
   private record Waiting(Instant firstSeenAt, MessageKey key) implements Comparable<Waiting> {
     @Override
@@ -48,6 +56,7 @@ public final class MessageCounts implements AutoCloseable {
 
   private final Map<MessageKey, MessageRecord> records = new HashMap<>();
   private final Map<Category, Long> counts = new ConcurrentHashMap<>();
+  private final Map<ChainPair, Long> disagreements = new ConcurrentHashMap<>();
   private final Map<Long, TreeSet<Waiting>> pending = new HashMap<>();
   private long flips;
   /** Unix minute of the executing block to records per status (by ordinal); minutes without records are absent. */
@@ -100,8 +109,12 @@ public final class MessageCounts implements AutoCloseable {
   /** Counts {@code r} in ({@code sign} 1) or out ({@code sign} -1) of every tally. */
   private void tally(MessageRecord r, int sign) {
     counts.merge(categoryOf(r), (long) sign, Long::sum);
-    flips += sign * r.flips();
-    if (r.status() == Status.PENDING) {
+    if (r.agreement() == Agreement.DISAGREE) {
+      disagreements.merge(pairOf(r), (long) sign, Long::sum);
+    }
+    SiteVerdict agreed = r.agreed();
+    flips += sign * agreed.flips();
+    if (agreed.status() == Status.PENDING) {
       var waiting = new Waiting(r.firstSeenAt(), r.key());
       if (sign > 0) {
         queue(r).add(waiting);
@@ -111,16 +124,16 @@ public final class MessageCounts implements AutoCloseable {
     }
     long minute = Math.floorDiv(r.executingTimestamp(), 60);
     long[] statuses = byMinute.computeIfAbsent(minute, m -> new long[STATUSES]);
-    statuses[r.status().ordinal()] += sign;
+    statuses[agreed.status().ordinal()] += sign;
     if (Arrays.stream(statuses).allMatch(n -> n == 0)) {
       byMinute.remove(minute);
     }
     detectionDelay(r).ifPresent(delay -> delays[delayBucket(delay)] += sign);
   }
 
-  /** From first seen to the first verdict (valid or invalid) in the record's history, if it has one. */
+  /** From first seen to the first verdict (valid or invalid) in the agreed verdict's history, if it has one. */
   static Optional<Duration> detectionDelay(MessageRecord r) {
-    return r.history().stream().filter(h -> h.status() == Status.VALID || h.status() == Status.INVALID).findFirst()
+    return r.agreed().history().stream().filter(h -> h.status() == Status.VALID || h.status() == Status.INVALID).findFirst()
         .map(h -> Duration.between(r.firstSeenAt(), h.at()));
   }
 
@@ -139,7 +152,29 @@ public final class MessageCounts implements AutoCloseable {
   }
 
   private static Category categoryOf(MessageRecord r) {
-    return new Category(r.key().executingChainId(), r.initiatingChainId(), r.status(), r.executingSafety());
+    SiteVerdict agreed = r.agreed();
+    return new Category(r.key().executingChainId(), r.initiatingChainId(), agreed.status(),
+        agreed.executingSafety());
+  }
+
+  private static ChainPair pairOf(MessageRecord r) {
+    return new ChainPair(r.key().executingChainId(), r.initiatingChainId());
+  }
+
+  /** How many records of this chain pair hold verdicts of sites that disagree. */
+  public long disagreements(ChainPair pair) {
+    return disagreements.getOrDefault(pair, 0L);
+  }
+
+  /** Every chain pair with records whose sites disagree, and how many. */
+  public synchronized Map<ChainPair, Long> disagreements() {
+    var result = new HashMap<ChainPair, Long>();
+    disagreements.forEach((pair, n) -> {
+      if (n > 0) {
+        result.put(pair, n);
+      }
+    });
+    return result;
   }
 
   /** How many records fall under {@code category}. */

@@ -13,7 +13,7 @@ public final class MessageEvents {
   private static final Logger log = LoggerFactory.getLogger(MessageEvents.class);
 
   /**
-   * One change of a stored record.
+   * One change of a stored record, as every site sees it: in terms of the record's agreed verdict.
    *
    * @param before the record as it was, null when the record is new to this replica
    * @param after the record as it is now, null when it left the store (a final record that expired)
@@ -27,18 +27,21 @@ public final class MessageEvents {
       return after == null;
     }
 
-    /** Whether the status or reason changed (not only {@code lastCheckedAt}). */
+    /** Whether the agreed status or reason changed (not only {@code lastCheckedAt}, or one site's verdict). */
     public boolean verdictChanged() {
-      return before != null && after != null
-          && (before.status() != after.status() || before.reason() != after.reason());
+      return before != null && after != null && (before.agreed().status() != after.agreed().status()
+          || before.agreed().reason() != after.agreed().reason());
     }
 
+    /** Whether the agreed verdict's executing block became more settled. */
     public boolean safetyChanged() {
-      return before != null && after != null && before.executingSafety() != after.executingSafety();
+      return before != null && after != null
+          && before.agreed().executingSafety() != after.agreed().executingSafety();
     }
 
+    /** Whether the agreed verdict was frozen by this change. */
     public boolean becameFinal() {
-      return before != null && after != null && !before.isFinal() && after.isFinal();
+      return before != null && after != null && !before.agreed().isFinal() && after.agreed().isFinal();
     }
   }
 

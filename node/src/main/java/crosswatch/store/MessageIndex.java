@@ -81,28 +81,16 @@ public final class MessageIndex {
     return new MessagePage(page, null);
   }
 
-  public List<MessageRecord> pending() {
-    return select(r -> r.status() == Status.PENDING);
-  }
-
-  public List<MessageRecord> notFinal() {
-    return select(r -> !r.isFinal());
-  }
-
-  public List<MessageRecord> executedIn(long executingChainId, long fromBlock, long toBlock) {
-    return select(r -> r.key().executingChainId() == executingChainId
-        && r.executingBlockNumber() >= fromBlock && r.executingBlockNumber() <= toBlock);
-  }
-
-  public List<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock) {
+  /** A filter on the facts: records whose identifier points into a range of one initiating chain's blocks. */
+  static Predicate<MessageRecord> initiatedIn(long initiatingChainId, long fromBlock, long toBlock) {
     BigInteger from = BigInteger.valueOf(fromBlock);
     BigInteger to = BigInteger.valueOf(toBlock);
-    return select(r -> r.initiatingChainId() == initiatingChainId
-        && r.identifier().blockNumber().compareTo(from) >= 0 && r.identifier().blockNumber().compareTo(to) <= 0);
+    return r -> r.initiatingChainId() == initiatingChainId
+        && r.identifier().blockNumber().compareTo(from) >= 0 && r.identifier().blockNumber().compareTo(to) <= 0;
   }
 
   /** Full scans, newest first: for rare questions (a restart, a reorg), not for the API's pages. */
-  private List<MessageRecord> select(Predicate<MessageRecord> filter) {
+  List<MessageRecord> select(Predicate<MessageRecord> filter) {
     return records.values().stream().filter(filter).toList();
   }
 

@@ -8,6 +8,9 @@ import java.util.Objects;
  * ties go to the greater writer name, so every replica picks the same winner.
  */
 public record Stamp(long hlc, String writer) implements Comparable<Stamp> {
+  /** Before any stamp: the verdict of a site that has not looked at a message yet. */
+  public static final Stamp NONE = new Stamp(0, "");
+
   private static final Comparator<Stamp> ORDER =
       Comparator.comparingLong(Stamp::hlc).thenComparing(Stamp::writer);
 

@@ -330,26 +330,32 @@
   }
 
   /**
-   * Per-site verdicts. REGIONS: the regions work adds `sites` to the message JSON (one verdict per site that judged
-   * it); until then this section says so. Each entry is shown as site, status, reason and when it was judged.
+   * Per-site verdicts: `sites` maps each site that judged the message to its own verdict, and `agreement` says
+   * whether they agree (`agree`, `disagree`, `single-site`). A disagreement is how a lying provider in one region
+   * shows, so it is marked.
    */
   function sites(m) {
-    if (!Array.isArray(m.sites) || m.sites.length === 0) {
-      return el('p', { class: 'placeholder', 'data-placeholder': 'sites' },
-        'No per-site verdicts: this cluster reports for its own site only.');
-    }
-    const table = el('table', { id: 'detail-sites' });
+    const names = Object.keys(m.sites || {}).sort();
+    const table = el('table', { id: 'detail-sites', 'data-agreement': m.agreement });
     table.append(el('thead'));
     table.tHead.append(el('tr'));
-    ['site', 'status', 'reason', 'judged'].forEach((h) => table.tHead.rows[0].append(el('th', {}, h)));
+    ['site', 'verdict', 'judged'].forEach((h) => table.tHead.rows[0].append(el('th', {}, h)));
     const body = el('tbody');
-    m.sites.forEach((s) => {
-      const tr = el('tr');
-      tr.append(cell(s.site), cell(s.status, 'status ' + s.status), cell(s.reason), cell(s.at));
+    names.forEach((name) => {
+      const s = m.sites[name];
+      const tr = el('tr', { 'data-site': name });
+      const verdict = cell(s.status + (s.reason ? ' (' + s.reason + ')' : '') + (s.final ? ', final' : ''),
+        'status ' + s.status);
+      const judged = cell(s.changedAt ? readable(s.changedAt).slice(11) : '');
+      judged.title = s.changedAt || '';
+      tr.append(cell(name), verdict, judged);
       body.append(tr);
     });
     table.append(body);
-    return table;
+    const wrap = document.createDocumentFragment();
+    wrap.append(el('p', { class: 'agreement ' + m.agreement, id: 'detail-agreement' }, 'sites: ' + m.agreement),
+      table);
+    return wrap;
   }
 
   async function showMessage(id) {

@@ -58,6 +58,8 @@ class BadRequestsTest {
         "cursor=MTIzfG5vdC1hbi1pZA | cursor",
         "executingChain=901 | executingChain",
         "status=valid&status=invalid | status",
+        "agreement=disagreed | agreement",
+        "agreement=SINGLE_SITE | agreement",
     })
     void everyBadParameterIs400NamingIt(String query, String parameter) {
       assertThat(badRequest("/api/v1/messages?" + query).get("parameter").asString()).isEqualTo(parameter);
@@ -69,6 +71,8 @@ class BadRequestsTest {
           .isEqualTo("must be an integer in 1..1000");
       assertThat(badRequest("/api/v1/messages?status=x").get("error").asString())
           .isEqualTo("must be one of pending, valid, invalid, reorged");
+      assertThat(badRequest("/api/v1/messages?agreement=x").get("error").asString())
+          .isEqualTo("must be one of agree, disagree, single-site");
     }
 
     @ParameterizedTest(name = "{0}")

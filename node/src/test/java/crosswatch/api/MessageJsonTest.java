@@ -9,6 +9,7 @@ import crosswatch.store.HistoryEntry;
 import crosswatch.store.MessageKey;
 import crosswatch.store.MessageRecord;
 import crosswatch.store.Safety;
+import crosswatch.store.SiteVerdict;
 import crosswatch.store.Stamp;
 import crosswatch.store.Status;
 import java.math.BigInteger;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 class MessageJsonTest {
   private static final List<String> MESSAGE_FIELDS = List.of("id", "executingChainId", "executingBlockNumber",
       "executingBlockHash", "executingLogIndex", "executingTxHash", "executingTimestamp", "msgHash", "identifier",
-      "status", "reason", "history", "firstSeenAt", "lastCheckedAt", "safety", "final", "flips", "accessList");
+      "status", "reason", "history", "firstSeenAt", "lastCheckedAt", "safety", "final", "flips", "accessList", "sites",
+      "agreement");
   private static final String HASH = "0x[0-9a-f]{64}";
   private static final String DECIMAL = "0|[1-9][0-9]*";
   private static final String UTC_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
@@ -38,6 +40,8 @@ class MessageJsonTest {
   private MessageRecord malformed;
   private MessageRecord settled;
   private MessageRecord judgedByTwo;
+  private MessageRecord disputed;
+  private MessageRecord agreedOn;
 
   @BeforeAll
   void start() throws Exception {
@@ -60,7 +64,24 @@ class MessageJsonTest {
             new HistoryEntry(Status.VALID, null, T0.plusSeconds(5)),
             new HistoryEntry(Status.VALID, null, T0.plusSeconds(6))),
         T0, T0.plusSeconds(6), new Stamp(2, "n"));
-    api.store.mergeAll(List.of(judgedTwice, hostile, malformed, settled, judgedByTwo));
+    MessageRecord base = Records.record(901, 90, 0, 1_700_000_400L, 902, Status.PENDING);
+    SiteVerdict validAtA = verdict("region-a", Status.VALID, null, 3, "a-0");
+    disputed = withVerdicts(base, validAtA, verdict("region-b", Status.INVALID, Reason.LOG_MISSING, 4, "b-1"));
+    agreedOn = withVerdicts(Records.record(901, 91, 0, 1_700_000_400L, 902, Status.PENDING), validAtA,
+        verdict("region-b", Status.VALID, null, 2, "b-0"));
+    api.store.mergeAll(List.of(judgedTwice, hostile, malformed, settled, judgedByTwo, disputed, agreedOn));
+  }
+
+  private static SiteVerdict verdict(String site, Status status, Reason reason, int second, String writer) {
+    return new SiteVerdict(site, status, reason, List.of(new HistoryEntry(Status.PENDING, null, T0),
+        new HistoryEntry(status, reason, T0.plusSeconds(second))), new Stamp(second, writer), Safety.SAFE,
+        Safety.UNSAFE, false, 0);
+  }
+
+  private static MessageRecord withVerdicts(MessageRecord r, SiteVerdict... verdicts) {
+    return new MessageRecord(r.key(), r.executingBlockNumber(), r.executingTxHash(), r.executingTimestamp(),
+        r.msgHash(), r.identifier(), List.of(verdicts), r.firstSeenAt(), r.lastCheckedAt(), r.accessList(),
+        verdicts[0].site());
   }
 
   @AfterAll
@@ -189,6 +210,61 @@ class MessageJsonTest {
       assertThat(m.get("identifier").isNull()).isTrue();
       assertThat(m.get("msgHash").isNull()).isTrue();
       assertThat(m.get("reason").asString()).isEqualTo("malformed-event");
+    }
+  }
+
+  @Nested
+  class Sites {
+    @Test
+    void aRecordOfOneSiteShowsItsVerdictUnderTheSitesNameAsSingleSite() {
+      JsonNode m = get(judgedTwice);
+
+      assertThat(m.get("agreement").asString()).isEqualTo("single-site");
+      assertThat(m.get("sites").propertyNames()).containsExactly("crosswatch");
+      JsonNode site = m.get("sites").get("crosswatch");
+      assertThat(site.propertyNames())
+          .containsExactly("status", "reason", "writer", "changedAt", "safety", "final", "flips");
+      assertThat(site.get("status").asString()).isEqualTo("valid");
+      assertThat(site.get("changedAt").asString()).isEqualTo("2025-03-01T12:00:06Z");
+    }
+
+    @Test
+    void sitesThatDisagreeShowTheInvalidVerdictAsTheStatusAndEachSitesBesideIt() {
+      JsonNode m = get(disputed);
+
+      assertThat(m.get("agreement").asString()).isEqualTo("disagree");
+      assertThat(m.get("status").asString()).isEqualTo("invalid");
+      assertThat(m.get("reason").asString()).isEqualTo("log-missing");
+      assertThat(m.get("sites").propertyNames()).containsExactly("region-a", "region-b");
+      JsonNode a = m.get("sites").get("region-a");
+      assertThat(a.get("status").asString()).isEqualTo("valid");
+      assertThat(a.get("reason").isNull()).isTrue();
+      assertThat(a.get("writer").asString()).isEqualTo("a-0");
+      assertThat(a.get("changedAt").asString()).isEqualTo("2025-03-01T12:00:03.250Z");
+      assertThat(a.get("safety").get("executing").asString()).isEqualTo("safe");
+      JsonNode b = m.get("sites").get("region-b");
+      assertThat(b.get("status").asString()).isEqualTo("invalid");
+      assertThat(b.get("reason").asString()).isEqualTo("log-missing");
+      assertThat(b.get("writer").asString()).isEqualTo("b-1");
+    }
+
+    @Test
+    void sitesThatAgreeShowTheLatestVerdict() {
+      JsonNode m = get(agreedOn);
+
+      assertThat(m.get("agreement").asString()).isEqualTo("agree");
+      assertThat(m.get("status").asString()).isEqualTo("valid");
+      assertThat(m.get("history").get(1).get("at").asString()).isEqualTo("2025-03-01T12:00:03.250Z");
+    }
+
+    @Test
+    void theListFiltersByAgreement() {
+      JsonNode items = api.get("/api/v1/messages?agreement=disagree").json().get("items");
+
+      assertThat(items).hasSize(1);
+      assertThat(items.get(0).get("id").asString()).isEqualTo(disputed.key().toString());
+      assertThat(api.get("/api/v1/messages?agreement=agree").json().get("items")).hasSize(1);
+      assertThat(api.get("/api/v1/messages?agreement=single-site").json().get("items")).hasSize(5);
     }
   }
 }

@@ -82,7 +82,7 @@ class OpenApiTest {
       try {
         var store = new crosswatch.store.InMemoryMessageStore();
         var router = Routes.router(vertx, store, api.registry, Runnable::run, node, new MessageCounts(store),
-            new EventFeed(store.events()), Optional.of(RunningApi::cluster), false);
+            new EventFeed(store.events(), "test"), Optional.of(RunningApi::cluster), "test", false);
         Set<String> routes = router.getRoutes().stream().map(Route::getPath).filter(Objects::nonNull)
             .map(p -> p.replaceAll(":([A-Za-z]+)", "{$1}")).collect(Collectors.toCollection(TreeSet::new));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 
 import crosswatch.cluster.ClusterStatus;
+import crosswatch.cluster.SiteLink;
 import crosswatch.store.InMemoryMessageStore;
 import crosswatch.store.MessageCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -16,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +36,16 @@ final class RunningApi implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   final int port;
 
-  /** What the servers built with a {@link NodeView} show on {@code /api/v1/cluster}: a three-member cluster. */
+  /**
+   * What the servers built with a {@link NodeView} show on {@code /api/v1/cluster}: a three-member cluster, one of
+   * two sites; the other site's backups arrived 1.5 s ago.
+   */
   static ClusterStatus cluster() {
     return new ClusterStatus("node-a", "crosswatch", "node-a", List.of("node-a", "node-b", "node-c"), 3, false,
-        Map.of(901L, List.of("node-b")));
+        Map.of(901L, List.of("node-b")), List.of(
+            new SiteLink("crosswatch", true, List.of("node-a"), Optional.empty(), Optional.of(Duration.ZERO)),
+            new SiteLink("region-b", false, List.of("b-0", "b-1"),
+                Optional.of(Instant.parse("2026-01-01T00:00:00Z")), Optional.of(Duration.ofMillis(1500)))));
   }
 
   RunningApi() throws TimeoutException {

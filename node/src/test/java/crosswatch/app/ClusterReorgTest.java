@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ import org.web3j.crypto.Hash;
  * them: one owns the executing chain 902 (scans it, finds its messages), the other owns the initiating chain 901
  * (scans it, judges the messages initiated on it). Ownership is given, not hashed, so the two owners differ.
  */
+@Tag("integration")
 class ClusterReorgTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   // Later than any wait here: the owner of 901 can only learn of a message from the store's events.

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real process: exit status and stderr as an operator sees them, from the test classpath (no jar yet). */
+@Tag("integration")
 class MainProcessTest {
 
   @Test

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the dashboard use exists, and every family has help text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class MetricsSnapshotTest {
   private static final Pattern SAMPLE = Pattern.compile("^(crosswatch_[a-z_]+)(?:\\{([^}]*)})? .*$");
   private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"");

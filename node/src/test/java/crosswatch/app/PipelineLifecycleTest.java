@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -34,6 +35,7 @@ import org.web3j.crypto.Hash;
  * A message's lifecycle on real anvil chains whose safe head trails latest by {@value #EPOCH} blocks and whose
  * finalized head trails by twice that.
  */
+@Tag("integration")
 class PipelineLifecycleTest {
   private static final int EPOCH = 2;
 

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
 
 /** Reorgs of the executing and of the initiating chain, made by anvil, seen through polling. */
+@Tag("integration")
 class PipelineReorgTest {
   private Devnet devnet;
   private PipelineHarness node;

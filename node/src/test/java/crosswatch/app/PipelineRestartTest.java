@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -28,6 +29,7 @@ import org.web3j.crypto.Hash;
  * A node stopped while messages keep coming, restarted on the same store and checkpoint file. Both runs start at
  * {@code latest}: only the checkpoint can bring the restarted node back to where the first one stopped.
  */
+@Tag("integration")
 class PipelineRestartTest {
   private static final int OUTAGE_BLOCKS = 300;
 

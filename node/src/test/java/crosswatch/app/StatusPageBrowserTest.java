@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * chain pair with invalid messages, an invalid message emitted on chain appears in the live list without a reload,
  * and clicking it shows its record. Leaves a screenshot ({@link #SCREENSHOT}) with that record open.
  */
+@Tag("integration")
 class StatusPageBrowserTest {
   /**
    * Where the screenshot goes: target/ by default, so a test run never changes a tracked file;
@@ -181,7 +183,7 @@ class StatusPageBrowserTest {
       assertThat(strings(page.run("return [...document.querySelectorAll('#alerts tbody tr.invalid td')]"
           + ".map(td => td.textContent);"))).contains("payload-mismatch", "902", "901");
 
-      // A click on it shows its record: identifier, history as the API has it, safety, access list, sites' place.
+      // A click on it shows its record: identifier, history as the API has it, safety, access list, each site's verdict.
       page.click("#alerts tbody tr[data-id='" + id + "']");
       JsonNode message = api(node, "api/v1/messages/" + id);
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> page.run(
@@ -196,8 +198,15 @@ class StatusPageBrowserTest {
           + ".map(td => td.textContent);"))).isEqualTo(history);
       assertThat(page.run("return document.getElementById('detail-body').textContent;").asString())
           .contains(id).contains("payload-mismatch").contains("initiating block").contains("declared");
-      assertThat(page.run("return document.querySelectorAll('#detail [data-placeholder=\"sites\"]').length;")
-          .asInt()).isEqualTo(1);
+      List<String> sites = new ArrayList<>();
+      message.get("sites").propertyNames().forEach(sites::add);
+      assertThat(sites).isNotEmpty();
+      assertThat(strings(page.run("return [...document.querySelectorAll('#detail-sites tbody tr')]"
+          + ".map(tr => tr.dataset.site + ' ' + tr.cells[1].textContent.split(' ')[0]);")))
+          .containsExactlyElementsOf(sites.stream().sorted()
+              .map(s -> s + " " + message.get("sites").get(s).get("status").asString()).toList());
+      assertThat(page.run("return document.getElementById('detail-agreement').textContent;").asString())
+          .isEqualTo("sites: " + message.get("agreement").asString());
 
       assertThat(page.run("return window.loadedOnce;").asString()).as("the page was not reloaded").isEqualTo("yes");
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> page.run(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Steady traffic for a minute with a short retention: final messages leave, so the number of stored records levels
  * off instead of growing with the number of messages sent.
  */
+@Tag("integration")
 class SteadyTrafficMemoryTest {
   private static final Duration TRAFFIC = Duration.ofSeconds(60);
 

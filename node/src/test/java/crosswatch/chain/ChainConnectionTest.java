@@ -8,6 +8,8 @@ import crosswatch.devnet.DevnetChain;
 import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
+import crosswatch.devnet.proxy.FaultProxy;
+import crosswatch.devnet.proxy.RequestCounts;
 import crosswatch.judge.EndpointRead;
 import crosswatch.protocol.InitiatingBlock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A chain with several endpoints on a real anvil chain: failover, and complete reads from each endpoint. */
+@Tag("integration")
 class ChainConnectionTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -69,6 +73,59 @@ class ChainConnectionTest {
     return log;
   }
 
+  /** A scanner of the connection's chain from genesis, started; what it reports. */
+  private RecordingEvents scanning(ChainConnection connection) {
+    var events = new RecordingEvents();
+    var scanner = new LogScanner(connection, new StartBlock.Number(0), TestSettings.FAST,
+        new LogScannerTest.MemoryCheckpoints(), registry);
+    opened.add(scanner);
+    scanner.start(events);
+    return events;
+  }
+
+  @Test
+  void anInitiatingBlockTheScannerPassedCostsOneRequestAndOneThatMayBecomeFinalIsReadAfresh() throws Exception {
+    try (FaultProxy proxy = FaultProxy.start(chain.rpcUrl())) {
+      ChainConnection connection = connected(new ChainEndpoint(901, URI.create(proxy.wsUrl())));
+      RecordingEvents events = scanning(connection);
+      InitiatingLog log = initiated();
+      await().until(() -> events.scanned >= log.blockNumber() + 1);
+      Map<Long, Set<String>> wanted = Map.of(log.blockNumber(), Set.of(log.origin()));
+      proxy.takeCounts();
+
+      Map<Long, InitiatingBlock> scanned = connection.initiatingBlocks().at(wanted, Set.of());
+      RequestCounts byScannedHeader = proxy.takeCounts();
+      Map<Long, InitiatingBlock> afresh = connection.initiatingBlocks().at(wanted, Set.of(log.blockNumber()));
+      RequestCounts byFreshHeader = proxy.takeCounts();
+
+      assertThat(List.of(scanned.get(log.blockNumber()), afresh.get(log.blockNumber()))).allSatisfy(block ->
+          assertThat(block).isInstanceOfSatisfying(InitiatingBlock.Produced.class, b -> {
+            assertThat(b.hash()).isEqualTo(log.blockHash().toLowerCase());
+            assertThat(b.logs()).extracting(l -> l.logIndex()).contains(log.logIndex());
+          }));
+      assertThat(byScannedHeader.byMethod()).isEqualTo(Map.of("eth_getLogs", 1L));
+      assertThat(byFreshHeader.byMethod()).isEqualTo(Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L));
+    }
+  }
+
+  @Test
+  void aBlockAboveAReorgsAncestorIsReadAfreshNotByTheHeaderTheScannerPassedBefore() throws Exception {
+    ChainConnection connection = connected(anvil());
+    RecordingEvents events = scanning(connection);
+    InitiatingLog log = initiated();
+    await().until(() -> events.scanned >= log.blockNumber() + 1);
+
+    chain.reorg(3);
+    chain.mine(1);
+    await().until(() -> !events.reorgAncestors.isEmpty() && events.scanned >= chain.head());
+    Map<Long, InitiatingBlock> read = connection.initiatingBlocks()
+        .at(Map.of(log.blockNumber(), Set.of(log.origin())), Set.of());
+
+    assertThat(read.get(log.blockNumber())).isInstanceOfSatisfying(InitiatingBlock.Produced.class,
+        b -> assertThat(b.hash()).isEqualTo(chain.block(log.blockNumber()).hash().toLowerCase())
+            .isNotEqualTo(log.blockHash().toLowerCase()));
+  }
+
   @Test
   void whenTheFirstEndpointIsDownCallsGoToTheNextAndItBecomesActive() throws Exception {
     RpcStub down = stub(RpcStub.down(body -> ""));
@@ -76,10 +133,28 @@ class ChainConnectionTest {
     InitiatingLog log = initiated();
 
     Map<Long, InitiatingBlock> read = connection.initiatingBlocks()
-        .at(Map.of(log.blockNumber(), Set.of(log.origin())));
+        .at(Map.of(log.blockNumber(), Set.of(log.origin())), Set.of());
 
     assertThat(read.get(log.blockNumber())).isInstanceOfSatisfying(InitiatingBlock.Produced.class,
         b -> assertThat(b.logs()).extracting(l -> l.logIndex()).contains(log.logIndex()));
+    assertThat(connection.active()).isEqualTo(anvil());
+  }
+
+  /** A failing endpoint costs a call one attempt, not all its retries, before the next endpoint is asked. */
+  @Test
+  void aCallAsksTheNextEndpointAfterOneFailedAttemptAtTheFirst() throws Exception {
+    var unavailable = ScriptedNode.start(request -> new ScriptedNode.Reply.Status(503, Map.of(), "down"));
+    opened.add(unavailable::close);
+    ChainSettings settings = TestSettings.FAST.withRetries(4, TestSettings.FAST.retry(),
+        TestSettings.FAST.reconnect());
+    var connection = new ChainConnection(List.of(new ChainEndpoint(901, URI.create(unavailable.httpUrl())), anvil()),
+        settings, registry);
+    opened.add(connection);
+    InitiatingLog log = initiated();
+
+    connection.initiatingBlocks().at(Map.of(log.blockNumber(), Set.of(log.origin())), Set.of());
+
+    assertThat(unavailable.requests()).as("one attempt at the first endpoint").hasSize(1);
     assertThat(connection.active()).isEqualTo(anvil());
   }
 

@@ -8,11 +8,14 @@ import crosswatch.devnet.DevnetChain;
 import crosswatch.devnet.ExecSpec;
 import crosswatch.devnet.ExecutingReceipt;
 import crosswatch.devnet.InitiatingLog;
+import crosswatch.devnet.proxy.Fault;
+import crosswatch.devnet.proxy.FaultProxy;
 import crosswatch.metrics.Meters;
 import crosswatch.store.Checkpoint;
 import crosswatch.store.CheckpointStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /** One chain's scanner on a real anvil chain. */
+@Tag("integration")
 class LogScannerTest {
   private static final ChainSettings FAST = TestSettings.FAST;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,6 +84,31 @@ class LogScannerTest {
 
   private List<String> found() {
     return events.found.stream().map(f -> f.blockHash() + "-" + f.logIndex()).toList();
+  }
+
+  /**
+   * A node that takes requests and never answers shows the chain disconnected once a call waited the request
+   * timeout, before the scanner's retries give up, and connected again once it answers.
+   */
+  @Test
+  void aHangingOnlyEndpointShowsTheChainDisconnectedWithinTheTimeoutAndItRecoversOnItsOwn() {
+    try (FaultProxy proxy = FaultProxy.start(chain.rpcUrl())) {
+      ChainSettings settings = FAST.withRetries(4, FAST.retry(), FAST.reconnect());
+      LogScanner scanner = scanning(new ChainEndpoint(901, URI.create(proxy.httpUrl())), settings);
+      await().until(() -> scanner.state().connected());
+
+      proxy.fault(Fault.hang());
+      long start = System.nanoTime();
+      await().atMost(settings.requestTimeout().multipliedBy(3)).pollInterval(Duration.ofMillis(20))
+          .until(() -> !scanner.state().connected());
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(settings.requestTimeout().plusSeconds(1));
+      assertThat(scanner.state().lastError()).hasValue("timeout after 2s");
+      assertThat(registry.get(Meters.CHAIN_CONNECTED).gauge().value()).isZero();
+      proxy.heal();
+      await().atMost(Duration.ofSeconds(20)).until(() -> scanner.state().connected());
+      assertThat(registry.get(Meters.CHAIN_CONNECTED).gauge().value()).isOne();
+    }
   }
 
   @Nested

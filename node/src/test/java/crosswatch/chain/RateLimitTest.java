@@ -16,7 +16,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +121,8 @@ class RateLimitTest {
 
     assertThat(Duration.ofNanos(scansAt.get(1) - scansAt.get(0)))
         .isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+    assertThat(scan.logsTook()).as("the answer's own time, not the wait: the range is not narrowed for it")
+        .isLessThan(Duration.ofMillis(900));
     assertThat(scan.logs()).extracting(ChainLog::blockNumber).containsExactly(5L, 7L, 9L);
     assertThat(scansAsked()).containsExactly("0x5-0x9", "0x5-0x9");
     assertThat(rateLimited()).isEqualTo(1);
@@ -130,6 +134,40 @@ class RateLimitTest {
 
     assertThat(rpc.scan(5, 9).logs()).hasSize(3);
     assertThat(scansAsked()).containsExactly("0x5-0x9", "0x5-0x9");
+  }
+
+  @Test
+  void aRateLimitThatNamesItsWaitInItsDataIsWaitedOutThatLong() throws Exception {
+    limitingTheFirstScan(request -> new Reply.Text("{\"jsonrpc\":\"2.0\",\"id\":"
+        + ScriptedNode.ids(request).getFirst() + ",\"error\":{\"code\":-32005,\"message\":\"request rate exceeded\","
+        + "\"data\":{\"backoff_seconds\":1}}}"));
+
+    assertThat(rpc.scan(5, 9).logs()).hasSize(3);
+    assertThat(Duration.ofNanos(scansAt.get(1) - scansAt.get(0)))
+        .isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+  }
+
+  /** Callers of a limited endpoint do not each ask again after the wait: one does, the others wait for it. */
+  @Test
+  void whileTheLimitLastsOneCallAtATimeAsksAgain() {
+    node.script(request -> {
+      if (!request.contains("eth_getLogs")) {
+        return serving.reply(request);
+      }
+      scansAt.add(System.nanoTime());
+      return new Reply.Status(429, Map.of("Retry-After", "1"), "slow down");
+    });
+    int callers = 3;
+    List<CompletableFuture<Void>> calls = IntStream.range(0, callers).mapToObj(i -> CompletableFuture.runAsync(
+        () -> assertThatThrownBy(() -> rpc.scan(5, 9)).isInstanceOf(ChainUnavailable.class))).toList();
+    calls.forEach(CompletableFuture::join);
+
+    assertThat(scansAt).hasSize(callers * SETTINGS.attempts());
+    // The first attempts went out before any limit was known; every later one waited for the one before.
+    List<Long> later = scansAt.stream().sorted().skip(callers).toList();
+    for (int i = 1; i < later.size(); i++) {
+      assertThat(Duration.ofNanos(later.get(i) - later.get(i - 1))).isGreaterThan(Duration.ofMillis(900));
+    }
   }
 
   @Test

@@ -306,7 +306,7 @@ class RpcClientTest {
         return null;
       })));
 
-      assertThat(rpc.initiatingBlocks(Map.of(42L, Set.of(HASH_A.substring(0, 42)))))
+      assertThat(rpc.initiatingBlocks(Map.of(42L, Set.of(HASH_A.substring(0, 42))), Map.of()))
           .containsEntry(42L, crosswatch.protocol.InitiatingBlock.NOT_YET_PRODUCED);
     }
   }

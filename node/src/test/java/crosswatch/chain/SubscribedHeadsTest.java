@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** New heads over a real anvil WebSocket, with a silence so long that only notifications can answer in time. */
+@Tag("integration")
 class SubscribedHeadsTest {
   private static final Duration NEVER = Duration.ofMinutes(10);
 

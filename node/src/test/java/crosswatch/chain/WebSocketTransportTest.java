@@ -7,6 +7,7 @@ import crosswatch.chain.ScriptedNode.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class WebSocketTransportTest extends TransportContract {
         : request.contains("\"0x2\"") ? reply : serving.reply(request));
   }
 
-  /** Starts asking for block 1 in the background; it is in flight once the node has received it. */
-  private CompletableFuture<RpcFailure> blockOneInFlight() {
-    var failure = CompletableFuture.supplyAsync(() -> fails(() -> numbers(1), RpcFailure.Kind.IO));
+  /** Starts asking for block 1 in the background, to fail as {@code kind}; in flight once the node received it. */
+  private CompletableFuture<RpcFailure> blockOneInFlight(RpcFailure.Kind kind) {
+    var failure = CompletableFuture.supplyAsync(() -> fails(() -> numbers(1), kind));
     await().until(() -> node.requestsOf("eth_getBlockByNumber") >= 2);
     return failure;
   }
@@ -48,27 +49,58 @@ class WebSocketTransportTest extends TransportContract {
   @ValueSource(strings = {"}{ not json", "<html><body>502 Bad Gateway</body></html>", "{\"jsonrpc\":\"2.0\",\"id\":",
       "{\"jsonrpc\":\"2.0\",\"id\":987654321,\"result\":\"0x1\"}", "[{\"jsonrpc\":\"2.0\",\"id\":987654321}]", "42",
       "{\"jsonrpc\":\"2.0\",\"method\":\"eth_subscription\"}"})
-  void aFrameNobodyCanOwnFailsEveryCallOnTheSocketAtOnceAndTheNextCallReconnects(String frame) throws Exception {
+  void aFrameNobodyCanOwnFailsEveryCallInFlightAtOnceAndTheSocketStays(String frame) throws Exception {
     numbers(7);
     holdingBlockOneAndAnsweringBlockTwo(new Reply.Text(frame));
-    CompletableFuture<RpcFailure> waiting = blockOneInFlight();
+    CompletableFuture<RpcFailure> waiting = blockOneInFlight(RpcFailure.Kind.GARBLED);
 
-    failsAtOnce(() -> numbers(2), RpcFailure.Kind.IO);
+    failsAtOnce(() -> numbers(2), RpcFailure.Kind.GARBLED);
     long start = System.nanoTime();
     RpcFailure other = waiting.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.dividedBy(2));
-    assertThat(other.getMessage()).startsWith("connection dropped: ");
+    assertThat(other.getMessage()).startsWith("garbled answer: ");
     node.script(ScriptedNode.answering(serving(CHAIN)));
     assertThat(numbers(3)).containsExactly(3L);
-    assertThat(node.socketsOpened()).isEqualTo(2);
+    assertThat(node.socketsOpened()).isEqualTo(1);
+  }
+
+  /** A frame cut off after its id, alone or as a batch: only the call it names fails, the others are answered. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"jsonrpc\":\"2.0\",\"id\":%d,\"result\":{\"numb", "[{\"id\":%d,\"jsonrpc\":\"2.0\",\"re",
+      "{\"result\":{\"number\":\"0x1\",\"id\":5},\"jsonrpc\":\"2.0\",\"id\":%d,"})
+  void aFrameCutOffAfterItsIdFailsOnlyItsCall(String cut) throws Exception {
+    numbers(7);
+    var serving = ScriptedNode.answering(serving(CHAIN));
+    var held = new ConcurrentHashMap<String, String>();
+    node.script(request -> {
+      held.put(request.contains("\"0x1\"") ? "one" : "two", request);
+      return new Reply.Silence();
+    });
+    var one = CompletableFuture.supplyAsync(() -> fails(() -> numbers(1), RpcFailure.Kind.GARBLED));
+    var two = CompletableFuture.supplyAsync(() -> {
+      try {
+        return numbers(2);
+      } catch (RpcFailure e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    await().until(() -> held.size() == 2);
+
+    node.push(cut.formatted(ScriptedNode.ids(held.get("one")).getFirst()));
+
+    assertThat(one.get(TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS).getMessage()).isEqualTo("garbled answer: not json");
+    assertThat(two).isNotDone();
+    node.push(((Reply.Text) serving.reply(held.get("two"))).body());
+    assertThat(two.get(TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS)).containsExactly(2L);
+    assertThat(node.socketsOpened()).isEqualTo(1);
   }
 
   @Test
   void aBinaryFrameDropsTheSocketToo() throws Exception {
     numbers(7);
     holdingBlockOneAndAnsweringBlockTwo(new Reply.Silence());
-    CompletableFuture<RpcFailure> waiting = blockOneInFlight();
+    CompletableFuture<RpcFailure> waiting = blockOneInFlight(RpcFailure.Kind.IO);
 
     node.pushBinary(new byte[] {1, 2, 3});
 

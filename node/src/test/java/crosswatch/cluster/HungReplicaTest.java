@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * within about ten seconds, take its chains and lose no message; when it wakes it rejoins and serves the same
  * records.
  */
+@Tag("integration")
 class HungReplicaTest {
   private static final Logger log = LoggerFactory.getLogger(HungReplicaTest.class);
   /** FD_ALL3 suspects after 6 s without heartbeats and VERIFY_SUSPECT2 confirms within 1 s; the rest is slack. */

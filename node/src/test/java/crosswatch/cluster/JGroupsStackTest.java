@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jgroups.JChannel;
+import org.jgroups.conf.ProtocolConfiguration;
 import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.relay.RELAY2;
 
 class JGroupsStackTest {
   private static final ClusterOptions THREE = ClusterOptions.singleMember(Path.of("/data"), "node-a")
@@ -99,6 +102,69 @@ class JGroupsStackTest {
       Files.writeString(file, "<config><TCP bind_port=\"${jgroups.bind.port:1}\"/></config>");
 
       assertThat(JGroupsStack.xml(THREE.withStack(file.toString()))).contains("bind_port=\"7800\"");
+    }
+  }
+
+  @Nested
+  class Bridge {
+    private final SiteOptions twoSites = new SiteOptions("a", List.of("a", "b"),
+        ClusterMember.parseList("10.0.0.1[7900],10.1.0.1[7900]"), Optional.empty(), 7901,
+        Optional.of(new ClusterMember("lb.a.example", 443)), "tcp", 2);
+
+    @Test
+    void theBridgeStackCarriesTheBridgeMembersAndPortOnTheNodesAddress() {
+      String xml = JGroupsStack.bridgeXml(THREE.withSite(twoSites));
+
+      assertThat(xml).contains("bind_addr=\"10.0.0.1\"", "bind_port=\"7901\"", "tcp_nodelay=\"true\"",
+              "initial_hosts=\"10.0.0.1[7900],10.1.0.1[7900]\"", "<FD_ALL3 timeout=\"10s\"")
+          .doesNotContain("<FD_SOCK2", "tls.enabled");
+    }
+
+    @Test
+    void theTlsBridgeTakesTheNodesKeyMaterial() {
+      var tls = new TlsOptions(Path.of("/keys/node.p12"), "s3cret", Path.of("/keys/ca.p12"), "hunter2");
+      var site = new SiteOptions("a", List.of("a", "b"), twoSites.bridgeMembers(), Optional.of("10.9.9.9"), 7900,
+          Optional.empty(), "tcp-tls", 1);
+
+      String xml = JGroupsStack.bridgeXml(THREE.withTls(tls).withSite(site));
+
+      assertThat(xml).contains("bind_addr=\"10.9.9.9\"", "tls.enabled=\"true\"", "tls.client_auth=\"NEED\"",
+          "tls.keystore_path=\"/keys/node.p12\"", "tls.truststore_path=\"/keys/ca.p12\"");
+    }
+
+    @Test
+    void theKubernetesBridgeFindsRelayNodesThroughEverySitesServiceOverTls() {
+      var tls = new TlsOptions(Path.of("/keys/node.p12"), "s3cret", Path.of("/keys/ca.p12"), "hunter2");
+      var site = new SiteOptions("a", List.of("a", "b"), List.of(), Optional.empty(), 7900, Optional.empty(),
+          "kubernetes", 1);
+
+      String xml = JGroupsStack.bridgeXml(THREE.withTls(tls).withSite(site));
+
+      assertThat(xml).contains("<dns.DNS_PING dns_query=\"${jgroups.bridge.dns.query}\"", "tls.enabled=\"true\"",
+          "tls.client_auth=\"NEED\"", "bind_addr=\"10.0.0.1\"", "bind_port=\"7900\"").doesNotContain("TCPPING");
+    }
+
+    @Test
+    void relayTopsTheLocalStackOnlyWhenThereAreOtherSites() throws Exception {
+      var channels = SiteChannels.of(THREE.withBind("127.0.0.1", 7800).withSite(twoSites));
+      ProtocolConfiguration top = channels.getProtocolStack().getLast();
+
+      assertThat(top.getProtocolName()).isEqualTo(RELAY2.class.getName());
+      assertThat(top.getProperties()).containsEntry("site", "a").containsEntry("max_site_masters", "2");
+      assertThat(SiteChannels.of(THREE).getProtocolStack())
+          .noneMatch(p -> p.getProtocolName().contains("RELAY"));
+    }
+
+    @Test
+    void relayKnowsEverySiteAndItsBridge() throws Exception {
+      var channels = SiteChannels.of(THREE.withBind("127.0.0.1", TestNodes.freePort()).withSite(twoSites));
+
+      try (JChannel channel = channels.createChannel("test")) {
+        RELAY2 relay = channel.getProtocolStack().findProtocol(RELAY2.class);
+        assertThat(relay.site()).isEqualTo("a");
+        assertThat(relay.getSites()).containsExactlyInAnyOrder("a", "b");
+        assertThat(relay.getMaxSiteMasters()).isEqualTo(2);
+      }
     }
   }
 

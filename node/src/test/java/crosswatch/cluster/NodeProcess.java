@@ -147,11 +147,16 @@ public final class NodeProcess implements AutoCloseable {
 
   /** The JSON body of a GET answered 200, empty on any other answer or when the replica does not answer. */
   public Optional<JsonNode> get(String path) {
+    return text(path).map(JSON::readTree);
+  }
+
+  /** The body of a GET answered 200, empty on any other answer or when the replica does not answer. */
+  public Optional<String> text(String path) {
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
         .timeout(Duration.ofSeconds(5)).GET().build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * watching every chain and store their own versions of the messages emitted meanwhile, and when the network
  * returns every replica ends with the same records, each the merge of both sides' versions.
  */
+@Tag("integration")
 class PartitionProcessTest {
   private static final String MINORITY = "replica-c";
 

@@ -154,15 +154,21 @@ class ReplicationTest {
     return r.executingBlockNumber() % 2 == 0;
   }
 
-  private static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {
+  /** {@code r} judged at hybrid clock {@code hlc} by {@code writer}. */
+  static MessageRecord judged(MessageRecord r, Status status, Reason reason, String writer, long hlc) {
     return r.withStatus(status, reason, T0.plusSeconds(hlc), new Stamp(hlc, writer));
   }
 
-  private static MessageRecord record(int n) {
+  /** The {@code n}th pending message of chain 901, found by {@code writer}. */
+  static MessageRecord record(int n, String writer) {
     var key = new MessageKey(901, "0x%064x".formatted(n), n % 3);
     var identifier = new Identifier("0x" + "1".repeat(40), BigInteger.valueOf(n), BigInteger.ONE,
         BigInteger.valueOf(1_000 + n), BigInteger.valueOf(902));
     return new MessageRecord(key, n, "0x" + "f".repeat(64), 2_000 + n, "0x" + "c".repeat(64), identifier,
-        Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, T0)), T0, T0, new Stamp(1, "node-a"));
+        Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, T0)), T0, T0, new Stamp(1, writer));
+  }
+
+  private static MessageRecord record(int n) {
+    return record(n, "node-a");
   }
 }

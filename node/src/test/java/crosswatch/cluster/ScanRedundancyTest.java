@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * leaves the other scanning it without a takeover. (Without judging again an overtaken verdict, messages waited
  * for the one-minute sweep and this test took 72 s instead of 14.)
  */
+@Tag("integration")
 class ScanRedundancyTest {
   private static final Logger log = LoggerFactory.getLogger(ScanRedundancyTest.class);
 

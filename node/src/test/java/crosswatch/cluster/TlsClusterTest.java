@@ -7,11 +7,13 @@ import crosswatch.store.Checkpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tcp-tls stack: members with certificates from the cluster's CA replicate; a node without one stays out. */
+@Tag("integration")
 class TlsClusterTest {
   @TempDir
   Path root;

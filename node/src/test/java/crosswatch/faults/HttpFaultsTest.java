@@ -3,9 +3,11 @@ package crosswatch.faults;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.Match;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The faulty chain over http: what a provider's http endpoint does wrong. */
+@Tag("integration")
 class HttpFaultsTest extends TransportFaultPhases {
 
   @Override

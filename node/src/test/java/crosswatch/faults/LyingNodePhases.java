@@ -5,6 +5,7 @@ import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.HeaderLie;
 import crosswatch.devnet.proxy.Match;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * some blocks), another block's header, a node that lags. With blocks final four seconds after they are made, a
  * verdict reached from a lie is frozen at once unless the node checks what it was told.
  */
+@Tag("integration")
 abstract class LyingNodePhases extends FaultPhases {
 
   @Test

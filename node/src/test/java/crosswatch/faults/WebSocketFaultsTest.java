@@ -3,11 +3,12 @@ package crosswatch.faults;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.Garbage;
 import crosswatch.devnet.proxy.Match;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The faulty chain over ws: dropped sockets, garbled frames, and a reconnect that lands on another chain. */
+@Tag("integration")
 class WebSocketFaultsTest extends TransportFaultPhases {
 
   @Override
@@ -27,7 +28,6 @@ class WebSocketFaultsTest extends TransportFaultPhases {
    */
   @Test
   @Order(30)
-  @Disabled("open (issue 10): one ws answer in four truncated stalls the chain (p99 6.5 s, a reconnect per garbled frame)")
   void aGarbledFrameFailsOnlyItsOwnRequest() {
     PhaseOutcome outcome = run("every 4th answer truncated", new Fault.Garble(Match.everyNthId(4),
         Garbage.TRUNCATED_JSON));

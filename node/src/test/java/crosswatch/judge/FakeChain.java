@@ -65,7 +65,8 @@ final class FakeChain implements InitiatingBlocks {
   }
 
   @Override
-  public Map<Long, InitiatingBlock> at(Map<Long, Set<String>> originsByNumber) throws ChainUnavailable {
+  public Map<Long, InitiatingBlock> at(Map<Long, Set<String>> originsByNumber, Set<Long> afresh)
+      throws ChainUnavailable {
     fetches.add(List.copyOf(new TreeMap<>(originsByNumber).keySet()));
     onFetch.run();
     if (failing) {

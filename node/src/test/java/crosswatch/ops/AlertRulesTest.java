@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +59,7 @@ class AlertRulesTest {
         .map(c -> c.path("alertname").asString()).toList());
   }
 
+  @Tag("integration")
   @Nested
   class PromtoolChecks {
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +64,7 @@ class KustomizeTest {
     @EachRegion
     void declaresTheHttpJGroupsAndFailureDetectionPorts(String region) {
       assertThat(each(container(region).path("ports")).map(p -> p.path("containerPort").asInt()))
-          .containsExactlyInAnyOrder(7300, 7800, 57800);
+          .containsExactlyInAnyOrder(7300, 7800, 57800, 7900);
     }
 
     @EachRegion
@@ -256,6 +257,7 @@ class KustomizeTest {
     }
   }
 
+  @Tag("integration")
   @Nested
   class Regions {
     @Test
@@ -275,6 +277,73 @@ class KustomizeTest {
       assertThat(manifest(region, "PrometheusRule", "crosswatch").path("spec").path("groups").size()).isPositive();
       assertThat(manifest(region, "ConfigMap", "crosswatch-grafana-dashboard").path("metadata").path("labels")
           .path("grafana_dashboard").asString()).isEqualTo("1");
+    }
+  }
+
+  /** The two regions as two sites of one deployment, bridged over TLS (see docs/regions.md). */
+  @Nested
+  class Sites {
+    @EachRegion
+    void eachRegionIsASiteAndEveryRegionListsTheSameSites(String region) {
+      Map<String, JsonNode> env = env(region);
+      assertThat(env.get("CROSSWATCH_SITE").path("value").asString()).isEqualTo(region);
+      assertThat(env.get("CROSSWATCH_SITES").path("value").asString().split(","))
+          .containsExactlyInAnyOrderElementsOf(REGIONS);
+      assertThat(env.get("CROSSWATCH_SITE_BRIDGE_STACK").path("value").asString()).isEqualTo("kubernetes");
+      assertThat(resolvedField(env, "CROSSWATCH_SITE_BRIDGE_ADDRESS")).isEqualTo("status.podIP");
+      assertThat(env.get("CROSSWATCH_SITE_BRIDGE_PORT").path("value").asString()).isEqualTo("7900");
+      assertThat(Integer.parseInt(env.get("CROSSWATCH_SITE_RELAY_NODES").path("value").asString()))
+          .isBetween(1, 3);
+    }
+
+    @EachRegion
+    void theBridgeFindsEverySitesBridgeServiceThroughMultiClusterDns(String region) {
+      String javaOptions = env(region).get("JAVA_TOOL_OPTIONS").path("value").asString();
+      Matcher query = Pattern.compile("-Djgroups\\.bridge\\.dns\\.query=(\\S+)").matcher(javaOptions);
+      assertThat(query.find()).as("the bridge's DNS query in %s", javaOptions).isTrue();
+      List<String> expected = REGIONS.stream().map(r -> "crosswatch-bridge."
+          + manifest(r, "Service", "crosswatch-bridge").path("metadata").path("namespace").asString()
+          + ".svc.clusterset.local").toList();
+      assertThat(query.group(1).split(",")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @EachRegion
+    void theBridgeServiceIsHeadlessAndListsReplicasBeforeTheyAreReady(String region) {
+      JsonNode spec = manifest(region, "Service", "crosswatch-bridge").path("spec");
+      assertThat(spec.path("clusterIP").asString()).isEqualTo("None");
+      assertThat(spec.path("publishNotReadyAddresses").asBoolean()).isTrue();
+      assertThat(each(spec.path("ports")).map(p -> p.path("port").asInt())).containsExactly(7900);
+      assertThat(spec.path("selector")).isEqualTo(podLabelsSelectedBy(spec.path("selector"), region));
+    }
+
+    @EachRegion
+    void theBridgePolicyOpensOnlyTheBridgePortToThisSitesPodsAndTheOtherRegionsNetwork(String region) {
+      JsonNode spec = manifest(region, "NetworkPolicy", "crosswatch-bridge").path("spec");
+      assertThat(each(spec.path("ingress")).flatMap(rule -> each(rule.path("ports")))
+          .map(p -> p.path("port").asInt())).containsExactly(7900);
+      List<JsonNode> from = each(spec.path("ingress")).flatMap(rule -> each(rule.path("from"))).toList();
+      assertThat(from).anyMatch(f -> f.path("podSelector").path("matchLabels").path("app.kubernetes.io/name")
+          .asString().equals("crosswatch"));
+      assertThat(from).anyMatch(f -> !f.path("ipBlock").path("cidr").asString().isEmpty());
+    }
+
+    @EachRegion
+    void theBridgesKeyMaterialAndItsPasswordsComeFromTheRegionsSecret(String region) {
+      Map<String, JsonNode> env = env(region);
+      JsonNode volume = each(podSpec(region).path("volumes"))
+          .filter(v -> v.path("name").asString().equals("bridge-tls")).findFirst().orElseThrow();
+      String secret = volume.path("secret").path("secretName").asString();
+      assertThat(secret).endsWith(region);
+      String mount = each(container(region).path("volumeMounts"))
+          .filter(m -> m.path("name").asString().equals("bridge-tls")).findFirst().orElseThrow()
+          .path("mountPath").asString();
+      assertThat(env.get("CROSSWATCH_TLS_KEYSTORE").path("value").asString()).startsWith(mount + "/");
+      assertThat(env.get("CROSSWATCH_TLS_TRUSTSTORE").path("value").asString()).startsWith(mount + "/");
+      for (String password : List.of("CROSSWATCH_TLS_KEYSTORE_PASSWORD", "CROSSWATCH_TLS_TRUSTSTORE_PASSWORD")) {
+        assertThat(env.get(password).has("value")).as(password).isFalse();
+        assertThat(env.get(password).path("valueFrom").path("secretKeyRef").path("name").asString())
+            .as(password).isEqualTo(secret);
+      }
     }
   }
 

@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * hold for 0m, so no shorter test copy is needed): the invalid-message alert fires, and every query of the
  * Grafana dashboard returns data from what the node really exports.
  */
+@Tag("integration")
 class PrometheusServerTest {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final Set<String> INVALID_MESSAGE_ALERTS = Set.of("CrosswatchInvalidMessageUnsafe",

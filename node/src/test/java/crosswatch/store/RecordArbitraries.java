@@ -107,6 +107,36 @@ public final class RecordArbitraries {
             seen, checked, stamp, l.executing(), l.initiating(), l.isFinal(), l.flips(), l.accessList())));
   }
 
+  /** One site's verdict, of a site of {@link #SITES}. */
+  public static Arbitrary<SiteVerdict> verdictsOf(String site) {
+    return statuses().flatMap(status -> Combinators.combine(reasonFor(status), histories(), stamps(), lifecycles())
+        .as((reason, history, stamp, l) -> new SiteVerdict(site, status, reason, history, stamp, l.executing(),
+            l.initiating(), l.isFinal(), l.flips())));
+  }
+
+  /** The sites of multi-site versions: few, so that versions share sites often. */
+  public static final List<String> SITES = List.of("a", "b", "c");
+
+  /**
+   * One version of the message with these facts as a deployment of several sites holds it: verdicts of a non-empty
+   * subset of {@link #SITES}, seen from any of them (one without a verdict included).
+   */
+  public static Arbitrary<MessageRecord> multiSiteVersionOf(Facts f) {
+    Arbitrary<List<SiteVerdict>> verdicts = Arbitraries.subsetOf(SITES).ofMinSize(1)
+        .flatMap(sites -> Combinators.combine(sites.stream().sorted().map(RecordArbitraries::verdictsOf).toList())
+            .as(List::copyOf));
+    return Combinators.combine(verdicts, instants(), instants(), Arbitraries.of(AccessListCheck.class),
+            Arbitraries.of(SITES))
+        .as((v, seen, checked, accessList, site) -> new MessageRecord(f.key(), f.executingBlockNumber(),
+            Hash32.parse(f.executingTxHash(), "tx hash"), f.executingTimestamp(),
+            Hash32.parseNullable(f.msgHash(), "message hash"), f.identifier(), v, seen, checked, accessList, site));
+  }
+
+  /** Three multi-site versions of one message, as three writers of different sites could produce them. */
+  public static Arbitrary<List<MessageRecord>> threeMultiSiteVersions() {
+    return facts().flatMap(f -> multiSiteVersionOf(f).list().ofSize(3));
+  }
+
   public static Arbitrary<MessageRecord> records() {
     return facts().flatMap(RecordArbitraries::versionOf);
   }

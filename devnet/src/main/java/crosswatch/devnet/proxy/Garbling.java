@@ -9,7 +9,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Answers of one {@link Garbage} kind to matching exchanges; true answers to the rest. */
+/**
+ * Answers of one {@link Garbage} kind to matching exchanges; true answers to the rest. Garbage that spoils a whole
+ * frame (truncated JSON, an HTML page) hits a batch when its first request is selected, so that one answer in n
+ * ({@link Match#everyNthId}) means one frame in n, as on a flaky link, and not every batch of n or more.
+ */
 final class Garbling implements Behaviour {
 
   private final Match match;
@@ -22,7 +26,8 @@ final class Garbling implements Behaviour {
 
   @Override
   public Outcome answer(Exchange exchange, Upstream upstream) throws IOException {
-    if (!exchange.any(match)) {
+    boolean wholeFrame = garbage == Garbage.TRUNCATED_JSON || garbage == Garbage.HTML;
+    if (wholeFrame ? !match.test(exchange.requests().getFirst()) : !exchange.any(match)) {
       return TRUTH.answer(exchange, upstream);
     }
     if (garbage == Garbage.HTML) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.web3j.crypto.Hash;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Each fault seen from a plain client in front of a real anvil; healing brings the truth back. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class FaultProxyTest {
   private static final Duration SHORT = Duration.ofMillis(700);
 
@@ -264,6 +266,16 @@ class FaultProxyTest {
       HttpResponse<String> answer = post(url, request(1, "eth_chainId", "[]"));
       assertThat(answer.body()).startsWith("{").doesNotEndWith("}");
       assertThatThrownBy(() -> Json.MAPPER.readTree(answer.body())).isInstanceOf(RuntimeException.class);
+    }
+
+    /** One frame in n, as on a flaky link: a batch is cut off when its first request is selected, else whole. */
+    @Test
+    void aBatchIsCutOffWhenItsFirstRequestIsSelected() throws Exception {
+      proxy.fault(new Fault.Garble(Match.everyNthId(4), Garbage.TRUNCATED_JSON));
+      String selected = post(url, batch(request(4, "eth_chainId", "[]"), request(5, "eth_chainId", "[]"))).body();
+      String spared = post(url, batch(request(3, "eth_chainId", "[]"), request(4, "eth_chainId", "[]"))).body();
+      assertThatThrownBy(() -> Json.MAPPER.readTree(selected)).isInstanceOf(RuntimeException.class);
+      assertThat(Json.MAPPER.readTree(spared)).hasSize(2);
     }
 
     @Test

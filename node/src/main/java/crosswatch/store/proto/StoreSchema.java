@@ -25,12 +25,14 @@ import org.infinispan.protostream.annotations.ProtoSyntax;
         IdentifierAdapter.class,
         HistoryEntryAdapter.class,
         StampAdapter.class,
+        SiteVerdictAdapter.class,
         MessageRecordAdapter.class,
         CheckpointAdapter.class,
         HeadBlockAdapter.class,
         ChainHeadAdapter.class,
         SafePointAdapter.class,
         SafePointsAdapter.class,
+        SiteReportAdapter.class,
         MergeIntoEntry.class,
     })
 public interface StoreSchema extends GeneratedSchema {}

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * joins this JVM's member and replicates; a replica in a third JVM whose certificate the cluster's CA did not
  * sign keeps trying to join (its discovery lists both) and never gets in.
  */
+@Tag("integration")
 class TlsProcessTest {
   private static final List<String> NAMES = List.of("node-a", "node-b", "stranger");
 

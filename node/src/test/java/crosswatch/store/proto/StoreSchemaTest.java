@@ -51,6 +51,11 @@ class StoreSchemaTest {
       assertThat(roundTrip(r)).isEqualTo(r);
     }
 
+    @Property(tries = 200)
+    void messageRecordOfSeveralSites(@ForAll("multiSiteRecords") MessageRecord r) throws IOException {
+      assertThat(roundTrip(r)).isEqualTo(r);
+    }
+
     @Property(tries = 100)
     void messageKey(@ForAll("keys") MessageKey k) throws IOException {
       assertThat(roundTrip(k)).isEqualTo(k);
@@ -97,6 +102,11 @@ class StoreSchemaTest {
     @Provide
     Arbitrary<MessageRecord> records() {
       return RecordArbitraries.records();
+    }
+
+    @Provide
+    Arbitrary<MessageRecord> multiSiteRecords() {
+      return RecordArbitraries.facts().flatMap(RecordArbitraries::multiSiteVersionOf);
     }
 
     @Provide
