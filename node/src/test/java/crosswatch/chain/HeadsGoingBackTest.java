@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 
@@ -25,6 +26,7 @@ import org.web3j.crypto.Hash;
  * that lags, a node that names blocks under made-up hashes, a chain that really got shorter. Only another block
  * at a height passed, read back by its hash, is a reorg.
  */
+@Tag("integration")
 class HeadsGoingBackTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final RecordingEvents events = new RecordingEvents();
