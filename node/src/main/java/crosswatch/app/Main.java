@@ -5,6 +5,7 @@ import crosswatch.chain.ChainIdCheck;
 import crosswatch.config.Config;
 import crosswatch.config.ConfigLoader;
 import crosswatch.config.ConfigResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class Main {
   /** How {@code eth_chainId} is asked; a seam so tests can answer without chains. */
   @FunctionalInterface
   interface ChainIds {
-    List<ChainIdCheck.Mismatch> check(List<ChainEndpoint> endpoints, Duration timeout);
+    List<ChainIdCheck.Mismatch> check(List<ChainEndpoint> endpoints, Duration timeout, MeterRegistry registry);
   }
 
   /** What launching gave: an exit status, or a node that runs until the process is told to stop. */
@@ -64,7 +65,8 @@ public final class Main {
 
   private static Launch start(Config config, PrintStream err, ChainIds chainIds) {
     Logging.use(config.logFormat());
-    List<ChainIdCheck.Mismatch> mismatches = chainIds.check(config.chains(), CHAIN_ID_TIMEOUT);
+    var node = new Node(config);
+    List<ChainIdCheck.Mismatch> mismatches = chainIds.check(config.chains(), CHAIN_ID_TIMEOUT, node.registry());
     if (!mismatches.isEmpty()) {
       err.println("crosswatch: --rpc: " + mismatches.stream()
           .map(m -> m.endpoint().display() + " answered eth_chainId " + m.actualChainId()
@@ -79,7 +81,6 @@ public final class Main {
           + ")");
       return new Launch.Exit(BAD_CONFIG);
     }
-    var node = new Node(config);
     try {
       node.start();
     } catch (Exception e) {

@@ -28,11 +28,17 @@ public final class Node implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Node.class);
 
   private final Config config;
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private int httpPort = -1;
 
   public Node(Config config) {
     this.config = config;
+  }
+
+  /** Where every meter of the node goes, the checks made before {@link #start} included. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 
   public static String version() {
@@ -41,7 +47,6 @@ public final class Node implements AutoCloseable {
 
   public synchronized void start() throws Exception {
     try {
-      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       onStop(registry::close);
       onStop(NodeMeters.bind(registry, version(), config.nodeName()));
       // Without cluster flags the node is a one-member cluster: the same replicated caches and file store.

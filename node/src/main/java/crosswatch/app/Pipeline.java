@@ -7,6 +7,7 @@ import crosswatch.chain.ChainState;
 import crosswatch.chain.LogScanner;
 import crosswatch.chain.StartBlock;
 import crosswatch.judge.AccessLists;
+import crosswatch.judge.ExecutingLogs;
 import crosswatch.judge.InitiatingBlocks;
 import crosswatch.judge.Judging;
 import crosswatch.metrics.JudgeMeters;
@@ -94,6 +95,7 @@ public final class Pipeline implements AutoCloseable {
     this.coldStarts = coldStarts;
     var blocks = new LinkedHashMap<Long, InitiatingBlocks>();
     var accessLists = new LinkedHashMap<Long, AccessLists>();
+    var executingLogs = new LinkedHashMap<Long, ExecutingLogs>();
     var byChain = new LinkedHashMap<Long, List<ChainEndpoint>>();
     chains.forEach(e -> byChain.computeIfAbsent(e.chainId(), id -> new ArrayList<>()).add(e));
     byChain.forEach((chainId, endpoints) -> {
@@ -103,10 +105,13 @@ public final class Pipeline implements AutoCloseable {
           settings, checkpoints, registry));
       blocks.put(chainId, connection.initiatingBlocks());
       accessLists.put(chainId, connection.accessLists());
+      if (endpoints.size() > 1) {
+        executingLogs.put(chainId, connection.executingLogs());
+      }
     });
     var meters = new JudgeMeters(registry, blocks.keySet());
-    this.judging = new Judging(blocks, accessLists, dependencies, store, new HybridClock(nodeName), meters, heads,
-        sweepInterval);
+    this.judging = new Judging(blocks, accessLists, executingLogs, dependencies, store, new HybridClock(nodeName),
+        meters, heads, sweepInterval);
   }
 
   /** Watches every chain, as a replica alone does; returns without waiting for RPCs. */

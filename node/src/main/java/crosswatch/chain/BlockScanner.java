@@ -37,6 +37,8 @@ final class BlockScanner {
   private final TreeMap<Long, HeadSource.Seen> announced = new TreeMap<>();
   private RangeSize range;
   private boolean reorgSuspected;
+  private boolean headWentBack;
+  private String lastHeldAgainst;
   private volatile BlockRef cursor;
   private volatile BlockHeader head;
 
@@ -90,7 +92,11 @@ final class BlockScanner {
     return head;
   }
 
-  /** Takes news of the head: blocks to follow, or a sign that scanned blocks were replaced. */
+  /**
+   * Takes news of the head: blocks to follow, or a sign that scanned blocks were replaced (another hash at a
+   * height passed). A head below the scanned blocks is no such sign: a node that lags, or is restarted, reports
+   * one, and so does a chain that got shorter; a reorg is concluded only from another block at a height passed.
+   */
   void observe(List<HeadSource.Seen> seen) {
     for (HeadSource.Seen s : seen) {
       BlockHeader h = s.header();
@@ -103,14 +109,33 @@ final class BlockScanner {
       }
     }
     BlockHeader newest = seen.getLast().header();
-    if (newest.number() < cursor.number() && cursor.hash() != null) {
+    headBehind(newest);
+    // A head at a height passed but not remembered (ranges remember only their ends) may sit on a replaced
+    // stretch: held against the remembered blocks once, as they cost a read.
+    if (cursor.hash() != null && newest.number() <= cursor.number() && recent.hashAt(newest.number()).isEmpty()
+        && !newest.hash().equals(lastHeldAgainst)) {
+      lastHeldAgainst = newest.hash();
       reorgSuspected = true;
     }
   }
 
+  /** Says once (a log line and a count) when the head goes back below the scanned blocks, and when it is back. */
+  private void headBehind(BlockHeader newest) {
+    boolean below = cursor.hash() != null && newest.number() < cursor.number();
+    if (below && !headWentBack) {
+      meters.headWentBack();
+      log.warn("head went back below the scanned blocks, waiting: not a reorg without another block at a height "
+          + "passed chainId={} headBlock={} scannedBlock={}", chainId, newest.number(), cursor.number());
+    } else if (!below && headWentBack) {
+      log.info("head back at the scanned blocks chainId={} headBlock={} scannedBlock={}", chainId,
+          newest.number(), cursor.number());
+    }
+    headWentBack = below;
+  }
+
   void step() throws ChainUnavailable {
     if (reorgSuspected) {
-      rewind();
+      rewind(false);
       reorgSuspected = false;
       return;
     }
@@ -118,7 +143,7 @@ final class BlockScanner {
     HeadSource.Seen next = announced.remove(cursor.number() + 1);
     if (next != null && cursor.hash() != null) {
       if (!next.header().parentHash().equals(cursor.hash())) {
-        rewind();
+        rewind(true);
         return;
       }
       if (follow(next)) {
@@ -170,7 +195,7 @@ final class BlockScanner {
     Instant seenAt = Instant.now();
     range = range.answered(scan.logsTook());
     if (cursor.hash() != null && !scan.first().parentHash().equals(cursor.hash())) {
-      rewind();
+      rewind(true);
       return;
     }
     var logs = new ArrayList<>(scan.logs());
@@ -236,14 +261,28 @@ final class BlockScanner {
     progress.scanned(last.number(), head.number());
   }
 
-  /** Walks back to the newest block still canonical, marks what was replaced, and scans again from there. */
-  private void rewind() throws ChainUnavailable {
-    BlockRef ancestor = Ancestors.find(rpc, recent.newestFirst(), cursor);
-    if (ancestor.equals(cursor)) {
+  /**
+   * Walks back to the newest block still canonical, marks what was replaced, and scans again from there; only
+   * when the node proves a block passed was replaced ({@link Ancestors}). Otherwise the node only lacks blocks
+   * passed, and nothing moves; when a block was nonetheless said not to follow the cursor, the node contradicts
+   * itself (or the chain changed between two reads): the scan waits and asks again.
+   *
+   * @param parentMismatch a block was said to follow the cursor's height with another parent than the cursor
+   */
+  private void rewind(boolean parentMismatch) throws ChainUnavailable {
+    Ancestors.Parting parting = Ancestors.find(rpc, recent.newestFirst(), cursor);
+    if (!parting.replaced()) {
+      if (parentMismatch) {
+        announced.clear();
+        throw new ChainUnavailable(chainId, "block " + (cursor.number() + 1) + " does not follow block "
+            + cursor.number() + " as the node reports it", new RpcFailure(RpcFailure.Kind.INCONSISTENT,
+            "headers contradict each other"));
+      }
       return;
     }
+    BlockRef ancestor = parting.ancestor();
     scannedHeaders.forgetAbove(ancestor.number());
-    events.reorged(chainId, ancestor.number(), numbers -> Ancestors.hashes(rpc.headers(numbers)));
+    events.reorged(chainId, ancestor.number(), numbers -> Ancestors.canonical(rpc, numbers));
     long depth = cursor.number() - ancestor.number();
     recent.forgetAbove(ancestor.number());
     announced.clear();

@@ -3,6 +3,8 @@ package crosswatch.chain;
 import crosswatch.judge.AccessLists;
 import crosswatch.judge.ChainUnavailable;
 import crosswatch.judge.EndpointRead;
+import crosswatch.judge.ExecutingLogs;
+import crosswatch.judge.ExecutingRead;
 import crosswatch.judge.InitiatingBlocks;
 import crosswatch.metrics.RpcMeters;
 import crosswatch.protocol.InitiatingBlock;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
@@ -108,21 +111,39 @@ public final class ChainConnection implements AutoCloseable {
     return rpc::inboxStorageKeys;
   }
 
+  /**
+   * The chain's blocks, for confirming the executing log of a message executed on it before it is found invalid;
+   * read from every endpoint, so it serves a chain with two or more.
+   */
+  public ExecutingLogs executingLogs() {
+    return (number, hash) -> readEverywhere((one, shown) -> one.executingBlock(number, hash, shown),
+        ExecutingRead.Failed::new);
+  }
+
   /** The block read completely from every endpoint at once; a slow endpoint delays only this confirmation. */
   private List<EndpointRead> readEverywhere(long number) {
+    return readEverywhere((one, shown) -> one.wholeBlock(number, shown), EndpointRead.Failed::new);
+  }
+
+  /** One read at every endpoint at once, in configured order; {@code failed} stands for a read that broke. */
+  private <T> List<T> readEverywhere(BiFunction<ChainRpc, String, T> read, BiFunction<String, String, T> failed) {
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<InitiatingBlock>> reads =
-          eachEndpoint.stream().map(one -> executor.submit(() -> one.completeBlock(number))).toList();
-      var answers = new ArrayList<EndpointRead>();
+      var reads = new ArrayList<Future<T>>();
+      for (int i = 0; i < eachEndpoint.size(); i++) {
+        ChainRpc one = eachEndpoint.get(i);
+        String shown = endpoints.get(i).display();
+        reads.add(executor.submit(() -> read.apply(one, shown)));
+      }
+      var answers = new ArrayList<T>();
       for (int i = 0; i < reads.size(); i++) {
         String shown = endpoints.get(i).display();
         try {
-          answers.add(new EndpointRead.Read(shown, reads.get(i).get()));
+          answers.add(reads.get(i).get());
         } catch (ExecutionException e) {
-          answers.add(new EndpointRead.Failed(shown, String.valueOf(e.getCause().getMessage())));
+          answers.add(failed.apply(shown, String.valueOf(e.getCause().getMessage())));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          answers.add(new EndpointRead.Failed(shown, "interrupted"));
+          answers.add(failed.apply(shown, "interrupted"));
         }
       }
       return answers;

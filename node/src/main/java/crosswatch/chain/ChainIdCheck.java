@@ -1,7 +1,7 @@
 package crosswatch.chain;
 
 import crosswatch.metrics.RpcMeters;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +23,13 @@ public final class ChainIdCheck {
 
   /**
    * Returns the endpoints that answered with another chain id. An endpoint that cannot be reached within
-   * {@code timeout} is not a mismatch: the node starts and keeps retrying it.
+   * {@code timeout} is not a mismatch: the node starts and keeps retrying it. What the calls cost (and a wrong
+   * chain) is counted in {@code registry}, the node's own, so the first scrape shows it.
    */
-  public static List<Mismatch> check(List<ChainEndpoint> endpoints, Duration timeout) {
+  public static List<Mismatch> check(List<ChainEndpoint> endpoints, Duration timeout, MeterRegistry registry) {
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Optional<Mismatch>>> answers =
-          endpoints.stream().map(e -> executor.submit(() -> ask(e, timeout))).toList();
+          endpoints.stream().map(e -> executor.submit(() -> ask(e, timeout, registry))).toList();
       var mismatches = new ArrayList<Mismatch>();
       for (Future<Optional<Mismatch>> answer : answers) {
         answer.get().ifPresent(mismatches::add);
@@ -43,9 +44,9 @@ public final class ChainIdCheck {
   }
 
   /** The transports check the chain id of every new connection themselves: asking anything asks it. */
-  private static Optional<Mismatch> ask(ChainEndpoint endpoint, Duration timeout) {
+  private static Optional<Mismatch> ask(ChainEndpoint endpoint, Duration timeout, MeterRegistry registry) {
     ChainSettings settings = ChainSettings.DEFAULTS.withRequestTimeout(timeout);
-    var meters = new RpcMeters(new SimpleMeterRegistry(), endpoint.chainId());
+    var meters = new RpcMeters(registry, endpoint.chainId());
     Transport transport = endpoint.isWebSocket()
         ? new WebSocketTransport(endpoint, settings, meters) : new HttpTransport(endpoint, settings, meters);
     try (transport) {

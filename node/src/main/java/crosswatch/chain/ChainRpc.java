@@ -1,6 +1,8 @@
 package crosswatch.chain;
 
 import crosswatch.judge.ChainUnavailable;
+import crosswatch.judge.EndpointRead;
+import crosswatch.judge.ExecutingRead;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.LogsBloom;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.web3j.protocol.core.Request;
@@ -188,12 +191,35 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
+   * Headers read back by hash (EIP-1898: a hash the node does not know is no block, whatever it said before); a
+   * hash the node does not know is absent from the map, and so is one answered with another block's header.
+   */
+  Map<String, BlockHeader> headersByHash(Collection<String> hashes) throws ChainUnavailable {
+    var headers = new HashMap<String, BlockHeader>();
+    for (List<String> chunk : chunks(List.copyOf(hashes), MAX_BATCH)) {
+      headers.putAll(caller.call(
+          chunk.stream().<Request<?, ? extends Response<?>>>map(RpcRequests::headerByHash).toList(),
+          answers -> {
+            var read = new HashMap<String, BlockHeader>();
+            for (int i = 0; i < chunk.size(); i++) {
+              BlockHeader header = RpcAnswers.header(answers.get(i));
+              if (header != null && header.hash().equals(chunk.get(i))) {
+                read.put(chunk.get(i), header);
+              }
+            }
+            return read;
+          }));
+    }
+    return headers;
+  }
+
+  /**
    * The canonical blocks at these numbers, each with the logs of the origins asked for: the header by number (unless
    * {@code known} holds it: one the scanner passed), then the logs by its hash (two round trips for all blocks at
    * most), so a reorg between the two cannot mix blocks.
    * The logs keep their block-wide indexes; logs of other emitters are left out, so an answer that lacks the log a
    * message points at cannot tell a missing log from another emitter's: such a verdict needs
-   * {@link #completeBlock}.
+   * {@link #wholeBlock}.
    */
   Map<Long, InitiatingBlock> initiatingBlocks(Map<Long, Set<String>> originsByNumber, Map<Long, BlockHeader> known)
       throws ChainUnavailable {
@@ -228,10 +254,48 @@ final class ChainRpc implements AutoCloseable {
     return blocks;
   }
 
-  /** The canonical block at this number with every log it holds, proven complete ({@link #completeLogs}). */
-  InitiatingBlock completeBlock(long number) throws ChainUnavailable {
-    BlockHeader header = headers(List.of(number)).get(number);
-    return header == null ? InitiatingBlock.NOT_YET_PRODUCED : produced(header, completeLogs(header));
+  /**
+   * The canonical block at this number with every log it holds, proven complete ({@link #completeLogs}), as this
+   * endpoint answers it; when the logs cannot be read, the hash it named is kept, so that a made-up hash still
+   * shows as a disagreement with another endpoint.
+   *
+   * @param endpoint the endpoint as it may be shown
+   */
+  EndpointRead wholeBlock(long number, String endpoint) {
+    BlockHeader header;
+    try {
+      header = headers(List.of(number)).get(number);
+    } catch (ChainUnavailable e) {
+      return new EndpointRead.Failed(endpoint, String.valueOf(e.getMessage()));
+    }
+    if (header == null) {
+      return new EndpointRead.Read(endpoint, InitiatingBlock.NOT_YET_PRODUCED);
+    }
+    try {
+      return new EndpointRead.Read(endpoint, produced(header, completeLogs(header)));
+    } catch (ChainUnavailable e) {
+      return new EndpointRead.Partial(endpoint, header.hash(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * The block at {@code number} as this endpoint holds it, for confirming the executing log an invalid verdict
+   * rests on: its hash there and, when that is {@code hash}, every inbox log of it, proven complete against its
+   * bloom ({@link #completeLogs}), so that a log left out is not taken for a log made up elsewhere.
+   *
+   * @param endpoint the endpoint as it may be shown
+   */
+  ExecutingRead executingBlock(long number, String hash, String endpoint) {
+    try {
+      BlockHeader header = headers(List.of(number)).get(number);
+      if (header == null || !header.hash().equalsIgnoreCase(hash)) {
+        return new ExecutingRead.Read(endpoint, Optional.ofNullable(header).map(BlockHeader::hash), List.of());
+      }
+      List<ChainLog> inbox = completeLogs(header).stream().filter(ChainRpc::isInbox).toList();
+      return new ExecutingRead.Read(endpoint, Optional.of(header.hash()), FoundLogs.of(inbox, List.of(header)));
+    } catch (ChainUnavailable e) {
+      return new ExecutingRead.Failed(endpoint, String.valueOf(e.getMessage()));
+    }
   }
 
   private static InitiatingBlock.Produced produced(BlockHeader header, List<ChainLog> logs) {

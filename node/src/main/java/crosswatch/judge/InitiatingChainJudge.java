@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,12 @@ final class InitiatingChainJudge implements AutoCloseable {
   private record Reorged(long ancestor) implements Event {}
 
   /** What a judge works with besides its own chain: shared by the judges of all chains. */
-  record Context(Verdicts verdicts, StatusWriter writer, MessageStore store, HybridClock clock,
-                 JudgeListener listener, Backoff retry, ChainHeads heads) {}
+  /**
+   * @param gate takes the changes about to be written and returns those to write now, holding back the new
+   *     invalid verdicts whose executing log must be confirmed first
+   */
+  record Context(Verdicts verdicts, StatusWriter writer, UnaryOperator<List<StatusWriter.Change>> gate,
+                 MessageStore store, HybridClock clock, JudgeListener listener, Backoff retry, ChainHeads heads) {}
 
   private final long chainId;
   private final InitiatingBlocks blocks;
@@ -297,8 +302,8 @@ final class InitiatingChainJudge implements AutoCloseable {
         changes.add(change);
       }
     }
-    List<StatusWriter.Change> stored = context.writer().write(changes);
-    judgeAgainIfOvertaken(changes, stored);
+    List<StatusWriter.Change> writeNow = context.gate().apply(changes);
+    judgeAgainIfOvertaken(writeNow, context.writer().write(writeNow));
   }
 
   /**

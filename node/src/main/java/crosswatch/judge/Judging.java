@@ -5,6 +5,7 @@ import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
+import crosswatch.protocol.Reason;
 import crosswatch.protocol.Verdict;
 import crosswatch.store.ChainHead;
 import crosswatch.store.ChainHeads;
@@ -52,6 +53,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   private final Map<Long, InitiatingChainJudge> judges = new ConcurrentHashMap<>();
   private final Set<Long> owned = ConcurrentHashMap.newKeySet();
   private final Map<Long, AccessListChecker> checkers = new HashMap<>();
+  private final Map<Long, InvalidVerdictGate> gates = new HashMap<>();
   private final ChainHeads heads;
   private final SafetyRaiser safety;
   private final Duration sweepInterval;
@@ -73,6 +75,16 @@ public final class Judging implements ChainEvents, AutoCloseable {
   public Judging(Map<Long, InitiatingBlocks> chains, Map<Long, AccessLists> accessLists,
                  DependencySet dependencies, MessageStore store, HybridClock clock, JudgeListener listener,
                  ChainHeads heads, Duration sweepInterval) {
+    this(chains, accessLists, Map.of(), dependencies, store, clock, listener, heads, sweepInterval);
+  }
+
+  /**
+   * @param executingLogs the chains with two or more endpoints, whose every endpoint must hold the executing log
+   *     of a message before it is found invalid, by chain id
+   */
+  public Judging(Map<Long, InitiatingBlocks> chains, Map<Long, AccessLists> accessLists,
+                 Map<Long, ExecutingLogs> executingLogs, DependencySet dependencies, MessageStore store,
+                 HybridClock clock, JudgeListener listener, ChainHeads heads, Duration sweepInterval) {
     this.store = store;
     this.clock = clock;
     this.listener = listener;
@@ -81,7 +93,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
     this.verdicts = new Verdicts(dependencies);
     this.writer = new StatusWriter(store, listener);
     this.chains = Map.copyOf(chains);
-    this.context = new InitiatingChainJudge.Context(verdicts, writer, store, clock, listener, RETRY, heads);
+    executingLogs.forEach((chainId, logs) ->
+        gates.put(chainId, new InvalidVerdictGate(chainId, logs, writer, store, listener, this::dispatch)));
+    this.context = new InitiatingChainJudge.Context(verdicts, writer, this::gate, store, clock, listener, RETRY,
+        heads);
     chains.forEach((chainId, blocks) -> judges.put(chainId, new InitiatingChainJudge(chainId, blocks, context)));
     this.safety = new SafetyRaiser(store, heads, writer, clock, owned::contains, this::dispatch);
     accessLists.forEach((chainId, lists) ->
@@ -103,6 +118,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
       return;
     }
     checkers.values().forEach(AccessListChecker::start);
+    gates.values().forEach(InvalidVerdictGate::start);
     sweeper = Worker.start("sweep", () -> {
       Thread.sleep(sweepInterval);
       sweep();
@@ -178,8 +194,10 @@ public final class Judging implements ChainEvents, AutoCloseable {
         toJudge.add(found);
       }
     }
-    writer.add(discovered);
-    List<StatusWriter.Change> back = writer.write(returned);
+    // A log found invalid at once is stored pending until its executing log is confirmed (when that is needed).
+    writer.add(discovered.stream().map(c -> gated(c) ? new StatusWriter.Change(c.base(), c.base()) : c).toList());
+    gate(discovered);
+    List<StatusWriter.Change> back = writer.write(gate(returned));
     Map<MessageKey, Status> wrote = returned.stream()
         .collect(Collectors.toMap(c -> c.base().key(), c -> c.update().status(), (a, b) -> b));
     for (StatusWriter.Change c : back) {
@@ -262,7 +280,25 @@ public final class Judging implements ChainEvents, AutoCloseable {
     unwatched.stream().filter(c -> !c.statusChanged() && c.update().status() == Status.PENDING).forEach(c -> log.warn(
         "initiating chain not watched, message stays pending id={} initiatingChainId={}", c.base().key(),
         c.base().identifier().chainId()));
-    writer.write(unwatched.stream().filter(c -> c.statusChanged() || c.lifecycleChanged()).toList());
+    writer.write(gate(unwatched.stream().filter(c -> c.statusChanged() || c.lifecycleChanged()).toList()));
+  }
+
+  /**
+   * The changes to write now: a new invalid verdict on a message executed on a chain with two or more endpoints
+   * is held instead, until every endpoint confirms its executing log ({@link InvalidVerdictGate}). Meanwhile the
+   * message is pending, and whoever judges it again reaches the same verdict from its record; not so a malformed
+   * log, whose fault the record does not keep: that verdict is written at once, from the log as found.
+   */
+  private List<StatusWriter.Change> gate(List<StatusWriter.Change> changes) {
+    changes.stream().filter(this::gated).collect(Collectors.groupingBy(c -> c.base().key().executingChainId()))
+        .forEach((chainId, held) -> gates.get(chainId).hold(held));
+    return changes.stream().filter(c -> !gated(c)).toList();
+  }
+
+  private boolean gated(StatusWriter.Change change) {
+    return change.statusChanged() && change.update().status() == Status.INVALID
+        && change.update().reason() != Reason.MALFORMED_EVENT
+        && gates.containsKey(change.base().key().executingChainId());
   }
 
   /** Judged on what the dependency set says; no block of its initiating chain is ever read. */
@@ -282,6 +318,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   public synchronized void close() {
     Worker.stop(sweeper);
     checkers.values().forEach(AccessListChecker::close);
+    gates.values().forEach(InvalidVerdictGate::close);
     owned.clear();
     judges.values().forEach(InitiatingChainJudge::close);
   }

@@ -3,6 +3,7 @@ package crosswatch.judge;
 import crosswatch.protocol.Decoded;
 import crosswatch.protocol.DependencySet;
 import crosswatch.protocol.ExecutingMessage;
+import crosswatch.protocol.Identifier;
 import crosswatch.protocol.InitiatingBlock;
 import crosswatch.protocol.Validity;
 import crosswatch.protocol.Verdict;
@@ -34,17 +35,25 @@ final class Verdicts {
   static MessageRecord discovered(long executingChainId, FoundLog log, Decoded decoded, Instant seenAt,
                                   Stamp stamp) {
     var key = new MessageKey(executingChainId, log.blockHash(), log.logIndex());
-    String msgHash = switch (decoded) {
+    return new MessageRecord(key, log.blockNumber(), log.transactionHash(), log.blockTimestamp(), msgHash(decoded),
+        identifier(decoded), Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, seenAt)), seenAt,
+        seenAt, stamp);
+  }
+
+  /** The payload hash a record keeps of a decoded log; null for a malformed log without one. */
+  static String msgHash(Decoded decoded) {
+    return switch (decoded) {
       case Decoded.Ok ok -> ok.message().msgHash();
       case Decoded.Malformed malformed -> malformed.msgHash();
     };
-    var identifier = switch (decoded) {
+  }
+
+  /** The identifier a record keeps of a decoded log, read without the padding checks when malformed. */
+  static Identifier identifier(Decoded decoded) {
+    return switch (decoded) {
       case Decoded.Ok ok -> ok.message().identifier();
       case Decoded.Malformed malformed -> malformed.bestEffort();
     };
-    return new MessageRecord(key, log.blockNumber(), log.transactionHash(), log.blockTimestamp(), msgHash,
-        identifier, Status.PENDING, null, List.of(new HistoryEntry(Status.PENDING, null, seenAt)), seenAt, seenAt,
-        stamp);
   }
 
   /** The record judged at {@code at}; the stamp is used only when the status changes. */

@@ -20,6 +20,7 @@ public final class ChainMeters {
   private final AtomicLong scannedBlockTime = new AtomicLong(UNKNOWN);
   private final Counter reorgs;
   private final Counter unverified;
+  private final Counter headWentBack;
 
   /** @param connected whether the chain's RPC answers now, read at each scrape */
   public ChainMeters(MeterRegistry registry, long chainId, BooleanSupplier connected) {
@@ -41,6 +42,13 @@ public final class ChainMeters {
         .register(registry);
     unverified = Counter.builder(Meters.RPC_UNVERIFIED_ANSWERS).description(Meters.RPC_UNVERIFIED_ANSWERS_HELP)
         .tag(Meters.CHAIN_ID, id).register(registry);
+    headWentBack = Counter.builder(Meters.HEAD_WENT_BACK).description(Meters.HEAD_WENT_BACK_HELP)
+        .tag(Meters.CHAIN_ID, id).register(registry);
+  }
+
+  /** The chain's RPC reported a head below the blocks already scanned: a lagging node, not a reorg by itself. */
+  public void headWentBack() {
+    headWentBack.increment();
   }
 
   /** An answer about the chain's logs that its headers' blooms contradicted (a lagging or lying node). */

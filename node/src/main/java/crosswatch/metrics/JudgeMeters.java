@@ -57,11 +57,6 @@ public final class JudgeMeters implements JudgeListener {
           .tag(Meters.INITIATING_CHAIN_ID, chain).strongReference(true).register(registry);
       disagreements.put(chain, Counter.builder(Meters.RPC_DISAGREEMENTS).description(Meters.RPC_DISAGREEMENTS_HELP)
           .tag(Meters.CHAIN_ID, chain).register(registry));
-      for (Withheld why : Withheld.values()) {
-        withheld.put(key(chain, why.wireName()), Counter.builder(Meters.VERDICTS_WITHHELD)
-            .description(Meters.VERDICTS_WITHHELD_HELP)
-            .tags(Meters.INITIATING_CHAIN_ID, chain, Meters.WHY, why.wireName()).register(registry));
-      }
       for (AccessListCheck result : List.of(AccessListCheck.MISSING, AccessListCheck.MISMATCH)) {
         accessListProblems.put(chain + "|" + result.wireName(), Counter.builder(Meters.ACCESS_LIST_PROBLEMS)
             .description(Meters.ACCESS_LIST_PROBLEMS_HELP)
@@ -82,6 +77,14 @@ public final class JudgeMeters implements JudgeListener {
                     .register(registry));
           }
         }
+      }
+    }
+    // An executing log doubted can hold back a verdict on a message pointing into a chain nobody watches.
+    for (String chain : initiating) {
+      for (Withheld why : Withheld.values()) {
+        withheld.put(key(chain, why.wireName()), Counter.builder(Meters.VERDICTS_WITHHELD)
+            .description(Meters.VERDICTS_WITHHELD_HELP)
+            .tags(Meters.INITIATING_CHAIN_ID, chain, Meters.WHY, why.wireName()).register(registry));
       }
     }
   }
@@ -118,7 +121,8 @@ public final class JudgeMeters implements JudgeListener {
 
   @Override
   public void withheld(long initiatingChainId, Withheld why, int messages) {
-    Counter counter = withheld.get(key(String.valueOf(initiatingChainId), why.wireName()));
+    String id = String.valueOf(initiatingChainId);
+    Counter counter = withheld.get(key(chains.contains(id) ? id : Meters.UNCONFIGURED_CHAIN, why.wireName()));
     if (counter != null) {
       counter.increment(messages);
     }

@@ -76,6 +76,10 @@ public final class Meters {
   public static final String REORGS = "crosswatch.reorgs";
   static final String REORGS_HELP = "Reorgs detected while scanning a chain";
 
+  public static final String HEAD_WENT_BACK = "crosswatch.chain.head.went.back";
+  static final String HEAD_WENT_BACK_HELP = "Times the chain's RPC reported a head below the blocks already scanned "
+      + "(a lagging or restarted node): not a reorg by itself, messages keep their status";
+
   public static final String JUDGE_FAILURES = "crosswatch.judge.failures";
   static final String JUDGE_FAILURES_HELP = "Judging rounds left pending because the initiating chain's RPC failed, "
       + "by initiating chain";

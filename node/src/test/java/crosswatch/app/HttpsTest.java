@@ -90,7 +90,7 @@ class HttpsTest {
     Map<String, String> env = Map.of("CROSSWATCH_HTTP_TLS_KEYSTORE_PASSWORD", server.keystorePassword(),
         "CROSSWATCH_HTTP_TLS_TRUSTSTORE_PASSWORD", TestCertificates.PASSWORD);
     var launch = Main.launch(args, env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), (endpoints, timeout) -> List.of());
+        new PrintStream(err, true, StandardCharsets.UTF_8), (endpoints, timeout, registry) -> List.of());
     assertThat(launch).as(err.toString(StandardCharsets.UTF_8)).isInstanceOf(Main.Launch.Running.class);
     node = ((Main.Launch.Running) launch).node();
     return node.httpPort();

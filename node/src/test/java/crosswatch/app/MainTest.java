@@ -3,6 +3,7 @@ package crosswatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.chain.ChainIdCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,12 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-  private static final Main.ChainIds ALL_MATCH = (endpoints, timeout) -> List.of();
+  private static final Main.ChainIds ALL_MATCH = (endpoints, timeout, registry) -> List.of();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   @TempDir Path dir;
@@ -51,7 +53,8 @@ class MainTest {
     @Test
     void aChainIdMismatchExits2NamingTheDisplayUrlAndBothIdsBeforeAnythingStarts() {
       Path dataDir = dir.resolve("data");
-      Main.ChainIds wrongChain = (endpoints, timeout) -> List.of(new ChainIdCheck.Mismatch(endpoints.getFirst(), 902));
+      Main.ChainIds wrongChain =
+          (endpoints, timeout, registry) -> List.of(new ChainIdCheck.Mismatch(endpoints.getFirst(), 902));
 
       var launch = launch(NodeConfigs.args("https://bob:pw@127.0.0.1:8545/key", 0, dataDir), wrongChain);
 
@@ -91,6 +94,20 @@ class MainTest {
       try (Node node = ((Main.Launch.Running) launch).node()) {
         assertThat(node.httpPort()).isPositive();
         assertThat(stderr()).isEmpty();
+      }
+    }
+
+    @Test
+    void theChainIdCheckCountsIntoTheNodesOwnRegistry() {
+      var given = new AtomicReference<MeterRegistry>();
+      var launch = launch(NodeConfigs.args("http://127.0.0.1:1", 0, dir), (endpoints, timeout, registry) -> {
+        given.set(registry);
+        return List.of();
+      });
+
+      assertThat(launch).isInstanceOf(Main.Launch.Running.class);
+      try (Node node = ((Main.Launch.Running) launch).node()) {
+        assertThat(given.get()).isSameAs(node.registry());
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -17,27 +18,30 @@ class AncestorsTest {
   private final List<BlockRef> remembered = List.of(new BlockRef(12, C), new BlockRef(11, B), new BlockRef(10, A));
 
   @Nested
-  class NewestCommon {
+  class Compare {
     @Test
-    void isTheNewestRememberedBlockTheChainStillHas() {
-      assertThat(Ancestors.newestCommon(remembered, Map.of(12L, X, 11L, B, 10L, A)))
-          .contains(new BlockRef(11, B));
+    void findsTheNewestRememberedBlockTheChainStillHasAndTheOtherBlockAboveIt() {
+      assertThat(Ancestors.compare(remembered, Map.of(12L, X, 11L, B, 10L, A)))
+          .isEqualTo(new Ancestors.Comparison(Optional.of(new BlockRef(11, B)), List.of(new BlockRef(12, X))));
     }
 
     @Test
-    void isTheCursorItselfWhenNothingWasReplaced() {
-      assertThat(Ancestors.newestCommon(remembered, Map.of(12L, C, 11L, B, 10L, A)))
-          .contains(new BlockRef(12, C));
+    void findsTheCursorItselfWhenNothingWasReplaced() {
+      assertThat(Ancestors.compare(remembered, Map.of(12L, C, 11L, B, 10L, A)))
+          .isEqualTo(new Ancestors.Comparison(Optional.of(new BlockRef(12, C)), List.of()));
+    }
+
+    /** A lagging node: it has no block at the newest heights passed, which replaces none of them. */
+    @Test
+    void takesNumbersTheChainNoLongerReachesForNoReplacement() {
+      assertThat(Ancestors.compare(remembered, Map.of(10L, A)))
+          .isEqualTo(new Ancestors.Comparison(Optional.of(new BlockRef(10, A)), List.of()));
     }
 
     @Test
-    void skipsNumbersTheChainNoLongerReaches() {
-      assertThat(Ancestors.newestCommon(remembered, Map.of(10L, A))).contains(new BlockRef(10, A));
-    }
-
-    @Test
-    void isAbsentWhenEveryRememberedBlockWasReplaced() {
-      assertThat(Ancestors.newestCommon(remembered, Map.of(12L, X, 11L, Y, 10L, X))).isEmpty();
+    void findsNoCommonBlockWhenEveryRememberedBlockWasReplaced() {
+      assertThat(Ancestors.compare(remembered, Map.of(12L, X, 11L, Y, 10L, X))).isEqualTo(new Ancestors.Comparison(
+          Optional.empty(), List.of(new BlockRef(12, X), new BlockRef(11, Y), new BlockRef(10, X))));
     }
   }
 

@@ -3,6 +3,8 @@ package crosswatch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.devnet.Devnet;
+import crosswatch.metrics.Meters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,8 @@ class ChainIdCheckTest {
   @Test
   void anEndpointServingItsChainPassesOverHttpAndWebSocket() {
     var chain = devnet.chain(901);
-    assertThat(ChainIdCheck.check(List.of(endpoint(901, chain.rpcUrl()), endpoint(901, chain.wsUrl())), TIMEOUT))
+    assertThat(ChainIdCheck.check(List.of(endpoint(901, chain.rpcUrl()), endpoint(901, chain.wsUrl())), TIMEOUT,
+        new SimpleMeterRegistry()))
         .isEmpty();
   }
 
@@ -43,14 +46,17 @@ class ChainIdCheckTest {
   void anEndpointServingAnotherChainIsAMismatchNamingWhatItServesOverHttpAndWebSocket() {
     var wrongHttp = endpoint(902, devnet.chain(901).rpcUrl());
     var wrongWs = endpoint(902, devnet.chain(901).wsUrl());
-    assertThat(ChainIdCheck.check(List.of(wrongHttp, wrongWs), TIMEOUT))
+    var registry = new SimpleMeterRegistry();
+    assertThat(ChainIdCheck.check(List.of(wrongHttp, wrongWs), TIMEOUT, registry))
         .containsExactly(new ChainIdCheck.Mismatch(wrongHttp, 901), new ChainIdCheck.Mismatch(wrongWs, 901));
+    assertThat(registry.get(Meters.RPC_WRONG_CHAIN).tag(Meters.CHAIN_ID, "902").counter().count())
+        .as("counted in the registry given, the node's own").isEqualTo(2);
   }
 
   @Test
   void anEndpointThatCannotBeReachedIsNoMismatch() {
     try (RpcStub down = RpcStub.down(body -> "")) {
-      assertThat(ChainIdCheck.check(List.of(down.endpoint(903)), TIMEOUT)).isEmpty();
+      assertThat(ChainIdCheck.check(List.of(down.endpoint(903)), TIMEOUT, new SimpleMeterRegistry())).isEmpty();
     }
   }
 }

@@ -4,7 +4,6 @@ import crosswatch.devnet.Inbox;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.HeaderLie;
 import crosswatch.devnet.proxy.Match;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,6 @@ abstract class LyingNodePhases extends FaultPhases {
 
   @Test
   @Order(7)
-  @Disabled("open (issue 10): a head that goes back (a lagging node) is taken for a reorg and valid messages are shown reorged")
   void aNodeFiveBlocksBehind() {
     assertRight(run("lagging 5 blocks", Fault.lag(5)));
   }

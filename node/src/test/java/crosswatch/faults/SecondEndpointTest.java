@@ -1,5 +1,6 @@
 package crosswatch.faults;
 
+import crosswatch.devnet.Inbox;
 import crosswatch.devnet.proxy.Fault;
 import crosswatch.devnet.proxy.HeaderLie;
 import crosswatch.devnet.proxy.Match;
@@ -58,17 +59,37 @@ class SecondEndpointTest extends FaultPhases {
   /** Two endpoints that name different blocks at one height disagree: counted, and never a verdict. */
   @Test
   @Order(4)
-  @Disabled("open (issue 10): a fabricated hash on the first endpoint is outvoted but not counted in crosswatch_rpc_disagreements_total")
   void theFirstEndpointFabricatesBlockHashes() {
+    assertRightAndCounted("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH),
+        "the endpoints named different blocks at the same heights");
+  }
+
+  /**
+   * The first endpoint makes up the inbox's logs (the last bit of their data: the identifier's chain id, which no
+   * bloom shows). A message found through it is found invalid only once the second endpoint holds the same log; it
+   * does not, so no message is shown invalid for it, and the endpoints' disagreement is counted. First of all
+   * phases: only while the liar is the active endpoint are messages found through it.
+   */
+  @Test
+  @Order(0)
+  @Disabled("open (issue 10): no wrong verdict and the disagreement is counted, but 35 of 125 messages stayed pending "
+      + "60 s after healing and 5 valid ones were shown access list missing: a record keeps the identifier of the "
+      + "log it was found as (facts are immutable), so the executing log must be confirmed before it is recorded")
+  void theFirstEndpointForgesExecutingMessages() {
+    assertRightAndCounted("first endpoint forges executing messages", Fault.forgeLogData(Inbox.ADDRESS),
+        "the endpoints held different logs in the same blocks");
+  }
+
+  /** Runs a phase and fails with its problems, and when {@value #DISAGREEMENTS} of the faulty chain did not grow. */
+  private void assertRightAndCounted(String name, Fault fault, String why) {
     OptionalDouble before = disagreements();
-    PhaseOutcome outcome = run("first endpoint fabricates hashes", Fault.wrongHeader(HeaderLie.FABRICATED_HASH));
+    PhaseOutcome outcome = run(name, fault);
     OptionalDouble after = disagreements();
-    Optional<String> uncounted = after.isEmpty()
+    assertRight(outcome, after.isEmpty()
         ? Optional.of("/metrics has no " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"}")
         : after.getAsDouble() > before.orElse(0) ? Optional.empty()
-        : Optional.of("the endpoints named different blocks at the same heights, yet " + DISAGREEMENTS
-            + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at " + after.getAsDouble());
-    assertRight(outcome, uncounted);
+        : Optional.of(why + ", yet " + DISAGREEMENTS + "{chain_id=\"" + ProxiedNode.FAULTY + "\"} stayed at "
+            + after.getAsDouble()));
   }
 
   @Test

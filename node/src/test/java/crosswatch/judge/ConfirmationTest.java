@@ -189,6 +189,26 @@ class ConfirmationTest {
           .isInstanceOf(Confirmation.Unconfirmed.class);
     }
 
+    /** A made-up hash fails its own log read: what the endpoint named still disagrees with the other one. */
+    @Test
+    void anotherHashNamedByAnEndpointWhoseLogsFailedIsADisagreement() {
+      var block = Messages.block(10, 1);
+      var a = new EndpointRead.Partial("a", "0x" + "f".repeat(64), "unknown block");
+      var b = new EndpointRead.Read("b", block);
+
+      assertThat(Confirmation.of(10, List.of(a, b))).isInstanceOfSatisfying(Confirmation.Disagreed.class,
+          d -> assertThat(d.detail()).contains("a=0x" + "f".repeat(64)).contains("b=" + block.hash()));
+    }
+
+    @Test
+    void theSameHashNamedByAnEndpointWhoseLogsFailedLeavesTheBlockUnconfirmed() {
+      var block = Messages.block(10, 1);
+      var a = new EndpointRead.Partial("a", block.hash(), "logs do not match the logsBloom");
+
+      assertThat(Confirmation.of(10, List.of(a, new EndpointRead.Read("b", block))))
+          .isInstanceOf(Confirmation.Unconfirmed.class);
+    }
+
     @Test
     void sameHashWithOtherLogsIsADisagreementToo() {
       var block = Messages.block(10, 2);

@@ -29,7 +29,8 @@ interface Behaviour {
       case Fault.CloseWebSocket close -> new Refusing(close.match(), close);
       case Fault.Hang hang -> new Hanging(hang.match());
       case Fault.Garble garble -> new Garbling(garble.match(), garble.garbage());
-      case Fault.HideLogs hide -> new HidingLogs(hide);
+      case Fault.HideLogs hide -> RewritingLogs.hiding(hide);
+      case Fault.ForgeLogData forge -> RewritingLogs.forging(forge);
       case Fault.WrongHeader wrong -> new LyingHeaders(wrong.match(), wrong.lie());
       case Fault.Lag lag -> new Lagging(lag.blocks());
     };

@@ -77,6 +77,20 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * A node that makes logs up: {@code eth_getLogs} answers carry the logs of these emitters with the last bit of
+   * their data flipped. Data is not in a block's bloom, so no header shows the lie; for an inbox
+   * {@code ExecutingMessage} it changes the identifier's chain id.
+   *
+   * @param addresses the emitters whose logs are forged (lowercase)
+   */
+  record ForgeLogData(Match match, Set<String> addresses) implements Fault {
+    public ForgeLogData {
+      Objects.requireNonNull(match, "match");
+      addresses = Set.copyOf(addresses);
+    }
+  }
+
   /** A node that answers {@code eth_getBlockByNumber} and {@code eth_getBlockByHash} with another block's header. */
   record WrongHeader(Match match, HeaderLie lie) implements Fault {}
 
@@ -138,6 +152,11 @@ public sealed interface Fault {
 
   static HideLogs hideLogs(Match match) {
     return new HideLogs(match, Set.of(), Set.of(), 0, Long.MAX_VALUE);
+  }
+
+  /** Every {@code eth_getLogs} answer with the data of {@code address}'s logs forged. */
+  static ForgeLogData forgeLogData(String address) {
+    return new ForgeLogData(Match.methods("eth_getLogs"), Set.of(address.toLowerCase()));
   }
 
   static WrongHeader wrongHeader(HeaderLie lie) {

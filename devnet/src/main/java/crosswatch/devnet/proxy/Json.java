@@ -2,6 +2,8 @@ package crosswatch.devnet.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,6 +16,21 @@ final class Json {
   private Json() {}
 
   /** A deep copy of a JSON object, to change. */
+  /**
+   * An {@code eth_getLogs} answer with each log of its result replaced by what {@code each} makes of it (left out
+   * when empty); an answer without a result list as it is.
+   */
+  static JsonNode eachLog(JsonNode answer, Function<JsonNode, Optional<JsonNode>> each) {
+    if (!answer.path("result").isArray()) {
+      return answer;
+    }
+    ArrayNode logs = MAPPER.createArrayNode();
+    answer.get("result").forEach(log -> each.apply(log).ifPresent(logs::add));
+    ObjectNode copy = copy(answer);
+    copy.set("result", logs);
+    return copy;
+  }
+
   static ObjectNode copy(JsonNode object) {
     return (ObjectNode) object.deepCopy();
   }

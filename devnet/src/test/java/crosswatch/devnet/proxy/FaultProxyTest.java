@@ -365,6 +365,22 @@ class FaultProxyTest {
     }
 
     @Test
+    void forgedLogDataFlipsTheLastBitOfTheEmittersLogsOnlyAndHealingBringsTheTruthBack() throws Exception {
+      String range = logsByRange(log.blockNumber(), log.blockNumber());
+      String truth = call(request(1, "eth_getLogs", range)).at("/result/0/data").asString();
+
+      proxy.fault(Fault.forgeLogData("0x" + "00".repeat(20)));
+      assertThat(call(request(2, "eth_getLogs", range)).at("/result/0/data").asString()).isEqualTo(truth);
+      proxy.fault(Fault.forgeLogData(log.origin()));
+      JsonNode forged = call(request(3, "eth_getLogs", "[{\"blockHash\":\"" + log.blockHash() + "\"}]"));
+      assertThat(forged.at("/result/0/data").asString()).isEqualTo("0xabababaa");
+      assertThat(forged.at("/result/0/blockHash").asString()).isEqualTo(log.blockHash());
+
+      proxy.heal();
+      assertThat(call(request(4, "eth_getLogs", range)).at("/result/0/data").asString()).isEqualTo(truth);
+    }
+
+    @Test
     void aPreviousBlocksHeaderAnswersByNumberAndByHash() throws Exception {
       long number = log.blockNumber();
       proxy.fault(Fault.wrongHeader(HeaderLie.PREVIOUS_BLOCK));
