@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 
 /**
  * Whether a chain's endpoints agree on one block, each read completely: only an agreed block may back a verdict
- * that a single answer could have got wrong. Pure: decided from the reads alone.
+ * that a single answer could have got wrong. Agreed takes the {@link Quorum} of complete reads naming the same block
+ * and logs, and no endpoint naming another; an endpoint that fails or has not reached the block does not vote. Pure:
+ * decided from the reads alone.
  */
 sealed interface Confirmation {
 
-  /** Every endpoint returned the same block (or none has it yet). */
+  /** A quorum of endpoints returned the same block and none another, or every endpoint says it is not produced yet. */
   record Agreed(InitiatingBlock block) implements Confirmation {}
 
   /**
@@ -21,7 +23,7 @@ sealed interface Confirmation {
    */
   record Disagreed(String detail) implements Confirmation {}
 
-  /** An endpoint could not be read, or has not reached the block yet: nothing can be concluded now. */
+  /** Fewer than a quorum of endpoints could read the block: nothing can be concluded now. */
   record Unconfirmed(String detail) implements Confirmation {}
 
   static Confirmation of(long number, List<EndpointRead> reads) {
@@ -35,32 +37,37 @@ sealed interface Confirmation {
       return new Disagreed("block " + number + ": " + named.stream()
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
-    for (EndpointRead read : reads) {
-      switch (read) {
-        case EndpointRead.Failed failed -> {
-          return new Unconfirmed("block " + number + " unreadable at " + failed.endpoint() + ": " + failed.error());
-        }
-        case EndpointRead.Partial partial -> {
-          return new Unconfirmed("logs of block " + number + " unreadable at " + partial.endpoint() + ": "
-              + partial.error());
-        }
-        case EndpointRead.Read ignored -> { }
-      }
+    List<EndpointRead.Read> answers = reads.stream().filter(EndpointRead.Read.class::isInstance)
+        .map(EndpointRead.Read.class::cast).toList();
+    List<InitiatingBlock> produced = answers.stream().map(EndpointRead.Read::block)
+        .filter(b -> b != InitiatingBlock.NOT_YET_PRODUCED).distinct().toList();
+    if (produced.size() > 1) {
+      return new Disagreed("block " + number + ": " + answers.stream()
+          .filter(r -> r.block() instanceof InitiatingBlock.Produced)
+          .map(r -> r.endpoint() + "=" + ((InitiatingBlock.Produced) r.block()).hash()
+              + "/" + ((InitiatingBlock.Produced) r.block()).logs().size() + " logs")
+          .collect(Collectors.joining(" ")));
     }
-    List<EndpointRead.Read> answers = reads.stream().map(EndpointRead.Read.class::cast).toList();
-    List<InitiatingBlock> distinct = answers.stream().map(EndpointRead.Read::block).distinct().toList();
-    if (distinct.size() == 1) {
-      return new Agreed(distinct.getFirst());
+    if (answers.size() == reads.size() && produced.isEmpty()) {
+      return new Agreed(InitiatingBlock.NOT_YET_PRODUCED);
     }
-    if (distinct.contains(InitiatingBlock.NOT_YET_PRODUCED)) {
-      return new Unconfirmed("block " + number + " not produced yet at " + answers.stream()
-          .filter(r -> r.block() == InitiatingBlock.NOT_YET_PRODUCED).map(EndpointRead.Read::endpoint)
-          .collect(Collectors.joining(",")));
+    long voting = answers.stream().filter(r -> r.block() != InitiatingBlock.NOT_YET_PRODUCED).count();
+    if (!produced.isEmpty() && voting >= Quorum.of(reads.size())) {
+      return new Agreed(produced.getFirst());
     }
-    return new Disagreed("block " + number + ": " + answers.stream()
-        .map(r -> r.endpoint() + "=" + ((InitiatingBlock.Produced) r.block()).hash()
-            + "/" + ((InitiatingBlock.Produced) r.block()).logs().size() + " logs")
-        .collect(Collectors.joining(" ")));
+    return new Unconfirmed("block " + number + " read completely at " + voting + " of " + reads.size()
+        + " endpoints, " + Quorum.of(reads.size()) + " needed: " + reads.stream()
+        .filter(read -> !(read instanceof EndpointRead.Read r && r.block() != InitiatingBlock.NOT_YET_PRODUCED))
+        .map(Confirmation::why).collect(Collectors.joining("; ")));
+  }
+
+  /** Why an endpoint's read does not vote. */
+  private static String why(EndpointRead read) {
+    return switch (read) {
+      case EndpointRead.Failed f -> "unreadable at " + f.endpoint() + ": " + f.error();
+      case EndpointRead.Partial p -> "logs unreadable at " + p.endpoint() + ": " + p.error();
+      case EndpointRead.Read r -> "not produced yet at " + r.endpoint();
+    };
   }
 
   /** The hash an endpoint named at the height, when it named one. */

@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether every endpoint of a message's executing chain holds the log the message was found as: its block under
- * the same hash at its height, and in it the inbox log at its index with the same payload, identifier and
- * transaction. An invalid verdict rests on that log as much as on the initiating block: a node that made the log
+ * Whether the endpoints of a message's executing chain hold the log the message was found as: its block under the
+ * same hash at its height, and in it the inbox log at its index with the same payload, identifier and transaction.
+ * A {@link Quorum} of endpoints must hold it and none anything else; one that fails or has not reached the block
+ * does not vote. An invalid verdict rests on that log as much as on the initiating block: a node that made the log
  * up (another identifier in its data, which no bloom shows) could otherwise make a valid message invalid. Pure.
  */
 final class ExecutingConfirmation {
@@ -26,12 +27,13 @@ final class ExecutingConfirmation {
    */
   record Doubt(boolean disagreement, String detail) {}
 
-  /** Empty when every endpoint confirms the log; else the doubt, a disagreement first. */
+  /** Empty when a quorum of endpoints confirms the log and none contradicts it; else the doubt, a disagreement first. */
   static Optional<Doubt> of(MessageRecord record, List<ExecutingRead> reads) {
     long number = record.executingBlockNumber();
     String hash = record.key().executingBlockHash().toString();
     var disagreements = new ArrayList<String>();
     var unconfirmed = new ArrayList<String>();
+    int confirmed = 0;
     for (ExecutingRead read : reads) {
       switch (read) {
         case ExecutingRead.Failed f -> unconfirmed.add(f.endpoint() + " failed: " + f.error());
@@ -48,6 +50,8 @@ final class ExecutingConfirmation {
           } else if (!same(record, log.get())) {
             disagreements.add(r.endpoint() + " has another inbox log " + record.key().executingLogIndex() + " in block "
                 + hash);
+          } else {
+            confirmed++;
           }
         }
       }
@@ -55,7 +59,8 @@ final class ExecutingConfirmation {
     if (!disagreements.isEmpty()) {
       return Optional.of(new Doubt(true, String.join("; ", disagreements)));
     }
-    return unconfirmed.isEmpty() ? Optional.empty() : Optional.of(new Doubt(false, String.join("; ", unconfirmed)));
+    return confirmed >= Quorum.of(reads.size()) ? Optional.empty()
+        : Optional.of(new Doubt(false, String.join("; ", unconfirmed)));
   }
 
   /** Whether the log is the one the record was made of. */

@@ -116,7 +116,7 @@ abstract class FaultPhases {
       problem.ifPresent(problems::add);
     }
     var all = new PhaseOutcome(outcome.fault(), problems, outcome.cost(), outcome.healedAt(), outcome.during(),
-        outcome.affectedP99());
+        outcome.affectedP99(), outcome.affectedValidP99());
     assertThat(all.problems()).as(all.summary()).isEmpty();
   }
 
@@ -172,6 +172,8 @@ abstract class FaultPhases {
     List<EmittedMessage> others = net.ledger.mined(start, healed, TOUCHES_FAULTY.negate());
     Duration p99 = judgements.p99(others);
     Duration affectedP99 = judgements.p99(net.ledger.mined(start, healed, TOUCHES_FAULTY));
+    Duration affectedValidP99 = judgements.p99(net.ledger.mined(start, healed,
+        TOUCHES_FAULTY.and(m -> m.reason().isEmpty())));
     if (fault != Fault.NONE) {
       Duration bound = baselineP99.multipliedBy(2).plusSeconds(1);
       if (p99.compareTo(bound) > 0) {
@@ -191,7 +193,7 @@ abstract class FaultPhases {
     log.info("fault phase done fault={} lastedMs={} requests={} recoveredMs={} wrong={} lost={} p99Ms={} problems={}",
         name, cost.lasted().toMillis(), spent, recovered.map(Duration::toMillis).orElse(-1L), wrong.size(),
         lost.size(), p99.toMillis(), problems.size());
-    return new PhaseOutcome(name, problems, cost, healed, during, affectedP99);
+    return new PhaseOutcome(name, problems, cost, healed, during, affectedP99, affectedValidP99);
   }
 
   /** A problem when the node still showed the faulty chain connected at the end of the fault. */

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param healedAt when the fault ended
  * @param during the faulty chain as the node showed it just before healing
  * @param affectedP99 the 99th percentile latency of the messages executed on or pointing at the faulty chain
+ * @param affectedValidP99 the same of those among them that are valid (an invalid verdict may wait for every
+ *     endpoint's confirmation, a valid one never does)
  */
 record PhaseOutcome(String fault, List<String> problems, PhaseCost cost, Instant healedAt,
-                    Optional<ChainView> during, Duration affectedP99) {
+                    Optional<ChainView> during, Duration affectedP99, Duration affectedValidP99) {
   PhaseOutcome {
     problems = List.copyOf(problems);
   }

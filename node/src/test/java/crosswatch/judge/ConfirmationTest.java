@@ -189,6 +189,32 @@ class ConfirmationTest {
           .isInstanceOf(Confirmation.Unconfirmed.class);
     }
 
+    /** Two providers of three agreeing suffice while the third is down or behind; one of two never does. */
+    @Test
+    void anEndpointThatFailsOrIsBehindDoesNotVoteButTwoAgreeingReadsAreNeeded() {
+      var block = Messages.block(10, 1);
+      var a = new EndpointRead.Read("a", block);
+      var b = new EndpointRead.Read("b", block);
+      var down = new EndpointRead.Failed("c", "timeout");
+      var behind = new EndpointRead.Read("c", InitiatingBlock.NOT_YET_PRODUCED);
+
+      assertThat(Confirmation.of(10, List.of(a, b, down))).isEqualTo(new Confirmation.Agreed(block));
+      assertThat(Confirmation.of(10, List.of(a, b, behind))).isEqualTo(new Confirmation.Agreed(block));
+      assertThat(Confirmation.of(10, List.of(a, down, new EndpointRead.Failed("b", "503"))))
+          .isInstanceOfSatisfying(Confirmation.Unconfirmed.class,
+              u -> assertThat(u.detail()).contains("1 of 3 endpoints, 2 needed").contains("unreadable at c"));
+      assertThat(Confirmation.of(10, List.of(a))).isEqualTo(new Confirmation.Agreed(block));
+    }
+
+    @Test
+    void anEndpointNamingOtherLogsVetoesEvenWhenTwoOthersAgree() {
+      var block = Messages.block(10, 2);
+      var other = new InitiatingBlock.Produced(10, block.hash(), block.timestamp(), block.logs().subList(0, 1));
+
+      assertThat(Confirmation.of(10, List.of(new EndpointRead.Read("a", block), new EndpointRead.Read("b", block),
+          new EndpointRead.Read("c", other)))).isInstanceOf(Confirmation.Disagreed.class);
+    }
+
     /** A made-up hash fails its own log read: what the endpoint named still disagrees with the other one. */
     @Test
     void anotherHashNamedByAnEndpointWhoseLogsFailedIsADisagreement() {

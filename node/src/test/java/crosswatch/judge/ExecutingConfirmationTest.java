@@ -86,6 +86,15 @@ class ExecutingConfirmationTest {
       assertThat(ExecutingConfirmation.of(recordOf(MISMATCH), List.of(holding("a", MISMATCH), behind)))
           .hasValueSatisfying(d -> assertThat(d.disagreement()).isFalse());
     }
+    @Test
+    void twoOfThreeEndpointsHoldingTheLogConfirmItWhileTheThirdIsDownButOneOfTwoDoesNot() {
+      var failed = new ExecutingRead.Failed("c", "connection reset");
+
+      assertThat(ExecutingConfirmation.of(recordOf(MISMATCH),
+          List.of(holding("a", MISMATCH), holding("b", MISMATCH), failed))).isEmpty();
+      assertThat(ExecutingConfirmation.of(recordOf(MISMATCH),
+          List.of(holding("a", MISMATCH), failed, new ExecutingRead.Failed("b", "503")))).isPresent();
+    }
   }
 
   /** Judging with an executing chain of two endpoints: the first holds the log found, the second what the test says. */
