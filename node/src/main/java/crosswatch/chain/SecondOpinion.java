@@ -69,8 +69,8 @@ final class SecondOpinion {
     for (BlockHeader block : withLogs) {
       List<ChainLog> held = theirs.getOrDefault(block.hash(), List.of());
       if (compare(ours.get(block.hash()), held) == Holding.OTHER) {
-        return Optional.of(new Disputed(block, other.endpoint().display() + " holds " + held.size()
-            + " other inbox logs than " + ours.get(block.hash()).size() + " answered"));
+        return Optional.of(new Disputed(block, "the " + ours.get(block.hash()).size()
+            + " inbox logs answered differ from the " + held.size() + " at " + other.endpoint().display()));
       }
     }
     return Optional.empty();
