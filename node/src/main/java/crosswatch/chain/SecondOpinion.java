@@ -1,6 +1,8 @@
 package crosswatch.chain;
 
 import crosswatch.judge.ChainUnavailable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import org.web3j.protocol.core.Response;
  */
 final class SecondOpinion {
   private static final Logger log = LoggerFactory.getLogger(SecondOpinion.class);
+  /**
+   * An endpoint whose last attempt failed is left alone this long: one that hangs would otherwise hold every block
+   * with inbox logs for a request timeout.
+   */
+  static final Duration ASK_FAILED_AGAIN_AFTER = Duration.ofSeconds(30);
 
   /** What the other endpoint holds at a block. */
   enum Holding {
@@ -58,6 +65,9 @@ final class SecondOpinion {
       return Optional.empty();
     }
     RpcClient other = clients.get((active.getAsInt() + 1) % clients.size());
+    if (failedLately(other.health(), Instant.now())) {
+      return Optional.empty();
+    }
     Map<String, List<ChainLog>> theirs;
     try {
       theirs = new ChainRpc(new OneAttempt(other)).inboxLogsByHash(withLogs);
@@ -74,6 +84,19 @@ final class SecondOpinion {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether an endpoint is not worth asking now: a call to it waits longer than the request timeout (it answered
+   * before, and no failure since), or its last attempt failed lately. One never asked is worth asking.
+   */
+  static boolean failedLately(EndpointHealth health, Instant now) {
+    if (health.connected()) {
+      return false;
+    }
+    boolean hanging = health.lastError().isEmpty() && health.lastOkAt().isPresent();
+    return hanging || health.lastError().isPresent() && health.lastErrorAt()
+        .filter(at -> at.plus(ASK_FAILED_AGAIN_AFTER).isAfter(now)).isPresent();
   }
 
   /** How the other endpoint's inbox logs of one block stand to ours; the order of the answers does not matter. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crosswatch.chain.SecondOpinion.Holding;
 import crosswatch.protocol.ExecutingMessageDecoder;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,30 @@ class SecondOpinionTest {
   @Test
   void noLogsThereIsNothingToHoldAgainst() {
     assertThat(SecondOpinion.compare(List.of(log(0, DATA)), List.of())).isEqualTo(Holding.NOTHING);
+  }
+
+  private static final Instant NOW = Instant.parse("2026-12-03T04:00:00Z");
+
+  private static EndpointHealth health(boolean connected, Optional<String> error, Optional<Instant> errorAt,
+                                       Optional<Instant> okAt) {
+    return new EndpointHealth("ws://other:8546", connected, error, errorAt, okAt, OptionalLong.empty());
+  }
+
+  @Test
+  void anEndpointThatFailedLatelyIsNotAskedUntilItsFailureIsOld() {
+    Instant failed = NOW.minus(SecondOpinion.ASK_FAILED_AGAIN_AFTER).plusSeconds(1);
+    var down = health(false, Optional.of("connection refused"), Optional.of(failed), Optional.empty());
+    assertThat(SecondOpinion.failedLately(down, NOW)).isTrue();
+    assertThat(SecondOpinion.failedLately(down, NOW.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void aHangingEndpointIsNotAskedAndAnAnsweringOrNewOneIs() {
+    var hanging = health(false, Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(20)));
+    assertThat(SecondOpinion.failedLately(hanging, NOW)).isTrue();
+    var answering = health(true, Optional.empty(), Optional.of(NOW), Optional.of(NOW));
+    assertThat(SecondOpinion.failedLately(answering, NOW)).isFalse();
+    var neverAsked = health(false, Optional.empty(), Optional.empty(), Optional.empty());
+    assertThat(SecondOpinion.failedLately(neverAsked, NOW)).isFalse();
   }
 }
