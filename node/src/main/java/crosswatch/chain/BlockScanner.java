@@ -34,6 +34,7 @@ final class BlockScanner {
   private final CatchUpProgress progress;
   private final RecentBlocks recent = new RecentBlocks(REMEMBERED_BLOCKS);
   private final ScannedHeaders scannedHeaders;
+  private final SecondOpinion secondOpinion;
   private final TreeMap<Long, HeadSource.Seen> announced = new TreeMap<>();
   private RangeSize range;
   private boolean reorgSuspected;
@@ -43,8 +44,9 @@ final class BlockScanner {
   private volatile BlockHeader head;
 
   BlockScanner(ChainRpc rpc, ChainEvents events, CheckpointStore checkpoints, ChainMeters meters,
-               ChainSettings settings, ScannedHeaders scannedHeaders) {
+               ChainSettings settings, ScannedHeaders scannedHeaders, SecondOpinion secondOpinion) {
     this.chainId = rpc.chainId();
+    this.secondOpinion = secondOpinion;
     this.scannedHeaders = scannedHeaders;
     this.rpc = rpc;
     this.events = events;
@@ -172,6 +174,10 @@ final class BlockScanner {
       if (logs.isEmpty()) {
         logs = confirmed(block);
       }
+      Optional<SecondOpinion.Disputed> disputed = disputed(logs, List.of(block));
+      if (disputed.isPresent()) {
+        throw notPassed(disputed.get());
+      }
     }
     advance(FoundLogs.of(logs, List.of(block)), List.of(block), next.at(), List.of(block.ref()));
     return true;
@@ -210,7 +216,35 @@ final class BlockScanner {
         throw e;
       }
     }
+    Optional<SecondOpinion.Disputed> disputed = disputed(logs, scan.headers());
+    if (disputed.isPresent()) {
+      long block = disputed.get().block().number();
+      if (block > from) {
+        advanceOver(scan.headers().subList(0, (int) (block - from)), logs, seenAt);
+      }
+      throw notPassed(disputed.get());
+    }
     advanceOver(scan.headers(), logs, seenAt);
+  }
+
+  /**
+   * The first of these blocks whose inbox logs another endpoint holds otherwise than {@code logs} (counted and
+   * logged): one of the two made logs up, and which one no bloom shows, so the block is not passed until they agree.
+   */
+  private Optional<SecondOpinion.Disputed> disputed(List<ChainLog> logs, List<BlockHeader> blocks) {
+    Optional<SecondOpinion.Disputed> disputed = secondOpinion.firstDisputed(logs, blocks);
+    disputed.ifPresent(d -> {
+      meters.disagreed();
+      log.warn("block not passed: the endpoints hold different inbox logs chainId={} blockNumber={} blockHash={} "
+          + "why=endpoints-disagree detail={}", chainId, d.block().number(), d.block().hash(), d.detail());
+    });
+    return disputed;
+  }
+
+  /** What stops the scan before a disputed block: it waits (with the chain's backoff) and reads the block again. */
+  private ChainUnavailable notPassed(SecondOpinion.Disputed disputed) {
+    return new ChainUnavailable(chainId, "block " + disputed.block().number() + " not passed: " + disputed.detail(),
+        new RpcFailure(RpcFailure.Kind.INCONSISTENT, "the endpoints hold different inbox logs"));
   }
 
   private void advanceOver(List<BlockHeader> headers, List<ChainLog> logs, Instant seenAt) {

@@ -32,6 +32,7 @@ public final class ChainConnection implements AutoCloseable {
   private final List<ChainEndpoint> endpoints;
   private final Endpoints failover;
   private final ChainRpc rpc;
+  private final SecondOpinion secondOpinion;
   private final List<ChainRpc> eachEndpoint = new ArrayList<>();
   private final List<HeadSource> heads = new ArrayList<>();
   private final ScannedHeaders scannedHeaders = new ScannedHeaders(SCANNED_HEADERS);
@@ -63,6 +64,7 @@ public final class ChainConnection implements AutoCloseable {
     }
     this.failover = new Endpoints(chainId, clients, settings);
     this.rpc = new ChainRpc(failover);
+    this.secondOpinion = new SecondOpinion(chainId, clients, failover::active);
   }
 
   public long chainId() {
@@ -152,6 +154,11 @@ public final class ChainConnection implements AutoCloseable {
 
   ChainRpc rpc() {
     return rpc;
+  }
+
+  /** Another endpoint's read of the inbox logs the scanner is about to record (none with one endpoint). */
+  SecondOpinion secondOpinion() {
+    return secondOpinion;
   }
 
   /** What the chain's scanner passed, for the judge of messages pointing into it. */

@@ -149,6 +149,36 @@ final class ChainRpc implements AutoCloseable {
   }
 
   /**
+   * The inbox logs of these blocks by hash, one round trip per {@value #MAX_BATCH} blocks, for holding another
+   * endpoint's answer against them: a block this endpoint does not know (a lagging node), or answers with logs that
+   * are not that block's, is absent from the map.
+   */
+  Map<String, List<ChainLog>> inboxLogsByHash(List<BlockHeader> blocks) throws ChainUnavailable {
+    var logs = new HashMap<String, List<ChainLog>>();
+    for (List<BlockHeader> chunk : chunks(blocks, MAX_BATCH)) {
+      logs.putAll(caller.call(
+          chunk.stream().<Request<?, ? extends Response<?>>>map(b -> RpcRequests.inboxLogs(b.hash())).toList(),
+          answers -> {
+            var read = new HashMap<String, List<ChainLog>>();
+            for (int i = 0; i < chunk.size(); i++) {
+              try {
+                List<ChainLog> answered = RpcAnswers.logs(answers.get(i));
+                for (ChainLog log : answered) {
+                  requireInbox(log);
+                  requireInBlock(log, chunk.get(i));
+                }
+                read.put(chunk.get(i).hash(), answered);
+              } catch (RpcFailure e) {
+                // No say about this block: an unknown hash is an error (EIP-234), and a wrong log proves nothing.
+              }
+            }
+            return read;
+          }));
+    }
+    return logs;
+  }
+
+  /**
    * Every log of exactly this block (by hash, EIP-234: an unknown block is an error, not an empty list), proven
    * complete: their indexes run from 0 without a gap and their bloom is the header's. An answer that leaves a log
    * out fails as inconsistent (and is retried), so what this returns can be trusted to hold everything.

@@ -65,7 +65,8 @@ public final class LogScanner implements AutoCloseable {
     if (worker != null) {
       throw new IllegalStateException("already started: chainId=" + chainId);
     }
-    scanner = new BlockScanner(rpc, events, checkpoints, meters, settings, connection.scannedHeaders());
+    scanner = new BlockScanner(rpc, events, checkpoints, meters, settings, connection.scannedHeaders(),
+        connection.secondOpinion());
     this.from = from;
     begun = false;
     failures = 0;

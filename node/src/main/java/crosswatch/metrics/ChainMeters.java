@@ -21,6 +21,7 @@ public final class ChainMeters {
   private final Counter reorgs;
   private final Counter unverified;
   private final Counter headWentBack;
+  private final Counter disagreements;
 
   /** @param connected whether the chain's RPC answers now, read at each scrape */
   public ChainMeters(MeterRegistry registry, long chainId, BooleanSupplier connected) {
@@ -42,6 +43,9 @@ public final class ChainMeters {
         .register(registry);
     unverified = Counter.builder(Meters.RPC_UNVERIFIED_ANSWERS).description(Meters.RPC_UNVERIFIED_ANSWERS_HELP)
         .tag(Meters.CHAIN_ID, id).register(registry);
+    // The judge counts into the same series (one meter per id in a registry): one count of endpoints disagreeing.
+    disagreements = Counter.builder(Meters.RPC_DISAGREEMENTS).description(Meters.RPC_DISAGREEMENTS_HELP)
+        .tag(Meters.CHAIN_ID, id).register(registry);
     headWentBack = Counter.builder(Meters.HEAD_WENT_BACK).description(Meters.HEAD_WENT_BACK_HELP)
         .tag(Meters.CHAIN_ID, id).register(registry);
   }
@@ -54,6 +58,11 @@ public final class ChainMeters {
   /** An answer about the chain's logs that its headers' blooms contradicted (a lagging or lying node). */
   public void unverified() {
     unverified.increment();
+  }
+
+  /** Another endpoint held other inbox logs for a block than the one that answered: the block is not passed. */
+  public void disagreed() {
+    disagreements.increment();
   }
 
   public void head(long number) {

@@ -46,7 +46,8 @@ public final class Meters {
 
   public static final String RPC_DISAGREEMENTS = "crosswatch.rpc.disagreements";
   static final String RPC_DISAGREEMENTS_HELP = "Times two endpoints of a chain named different blocks at one height, "
-      + "or different logs for one block, while a verdict was being confirmed";
+      + "or different logs for one block, while a verdict was being confirmed or before a block's executing messages "
+      + "were recorded (the block is then not passed until they agree)";
 
   public static final String VERDICTS_WITHHELD = "crosswatch.verdicts.withheld";
   static final String VERDICTS_WITHHELD_HELP = "Verdicts not written because the answers they rested on could not "

@@ -11,6 +11,7 @@ import crosswatch.devnet.InitiatingLog;
 import crosswatch.devnet.proxy.FaultProxy;
 import crosswatch.devnet.proxy.RequestCounts;
 import crosswatch.judge.EndpointRead;
+import crosswatch.protocol.ExecutingMessageDecoder;
 import crosswatch.protocol.InitiatingBlock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -175,6 +176,38 @@ class ChainConnectionTest {
     assertThat(scanner.state().connected()).isTrue();
   }
 
+  /**
+   * The active endpoint makes an executing message's identifier up (a log's data is in no bloom): the scanner holds
+   * the block's inbox logs against the second endpoint, does not pass the block while they differ, counts the
+   * disagreement, and records the true logs once the first endpoint answers truthfully again.
+   */
+  @Test
+  void aScannerRecordsNoInboxLogTheSecondEndpointContradictsAndTheTrueOnesOnceTheyAgree() throws Exception {
+    var forward = RpcStub.forwardingTo(chain.rpcUrl(), answer -> answer);
+    RpcStub forging = stub(RpcStub.up(body -> flipLastDataBit(body, forward.apply(body))));
+    ChainConnection connection = connected(forging.endpoint(901), anvil());
+    RecordingEvents events = scanning(connection);
+
+    InitiatingLog log = chain.emitInitiating(List.of(Hash.sha3String("forged")), "0x");
+    ExecutingReceipt receipt = chain.emitExecuting(List.of(ExecSpec.of(log)));
+
+    await().until(() -> disagreements() >= 2);
+    assertThat(events.found).noneMatch(f -> f.blockHash().equals(receipt.blockHash()));
+    assertThat(events.scanned).isLessThan(receipt.blockNumber());
+
+    forging.answer(forward);
+    await().until(() -> events.found.stream().anyMatch(f -> f.blockHash().equals(receipt.blockHash())));
+    BlockHeader block = connection.rpc().headersByHash(List.of(receipt.blockHash())).get(receipt.blockHash());
+    List<String> trueData = connected(anvil()).rpc().inboxLogs(block).stream().map(ChainLog::data).toList();
+    assertThat(events.found).filteredOn(f -> f.blockHash().equals(receipt.blockHash()))
+        .extracting(f -> f.data()).containsExactlyElementsOf(trueData);
+  }
+
+  private double disagreements() {
+    var counter = registry.find("crosswatch.rpc.disagreements").tag("chain.id", "901").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   @Test
   void everyEndpointIsReadCompletelyAndOneThatLeavesALogOutIsReadOnlyAsFarAsTheHashItNames() {
     var forward = RpcStub.forwardingTo(chain.rpcUrl(), answer -> answer);
@@ -201,6 +234,24 @@ class ChainConnectionTest {
 
     assertThat(connection.initiatingBlocks().everyEndpoint(chain.head() + 100))
         .singleElement().isEqualTo(new EndpointRead.Read(anvil().display(), InitiatingBlock.NOT_YET_PRODUCED));
+  }
+
+  /** The answer with the last bit of every inbox log's data flipped: a node making identifiers up. */
+  private static String flipLastDataBit(String requestBody, String answerBody) {
+    JsonNode request = JSON.readTree(requestBody);
+    JsonNode answer = JSON.readTree(answerBody);
+    if (!request.isArray() && request.get("method").asString().equals("eth_getLogs")
+        && answer.get("result").isArray()) {
+      for (JsonNode log : answer.get("result")) {
+        if (log.get("address").asString().equalsIgnoreCase(ExecutingMessageDecoder.CROSS_L2_INBOX)) {
+          String data = log.get("data").asString();
+          char last = data.charAt(data.length() - 1);
+          ((ObjectNode) log).put("data", data.substring(0, data.length() - 1)
+              + Character.forDigit(Character.digit(last, 16) ^ 1, 16));
+        }
+      }
+    }
+    return JSON.writeValueAsString(answer);
   }
 
   /** The answer with the last log of every eth_getLogs result removed: a node hiding a log. */

@@ -1,0 +1,148 @@
+package crosswatch.chain;
+
+import crosswatch.judge.ChainUnavailable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+
+/**
+ * Holds the inbox logs one endpoint answered against another endpoint of the chain before the scan records them:
+ * a log's data is in no bloom, so only another node can show it was made up. The other endpoint is asked once, by
+ * block hash; when it cannot say (down, failing, not holding the block yet, or holding no inbox logs there) the
+ * first answer stands, so that a second endpoint down never stalls the scan. A chain with one endpoint asks nothing.
+ */
+final class SecondOpinion {
+  private static final Logger log = LoggerFactory.getLogger(SecondOpinion.class);
+  /**
+   * An endpoint whose last attempt failed is left alone this long: one that hangs would otherwise hold every block
+   * with inbox logs for a request timeout.
+   */
+  static final Duration ASK_FAILED_AGAIN_AFTER = Duration.ofSeconds(30);
+
+  /** What the other endpoint holds at a block. */
+  enum Holding {
+    /** The same inbox logs: same indexes, transactions, topics and data. */
+    SAME,
+    /** Nothing to hold against: no such block there, or no inbox logs in it (a node behind answers so). */
+    NOTHING,
+    /** Other inbox logs at the same block: one endpoint made them up. */
+    OTHER
+  }
+
+  /** A block whose inbox logs the endpoints hold differently. */
+  record Disputed(BlockHeader block, String detail) {}
+
+  private final long chainId;
+  private final List<RpcClient> clients;
+  private final IntSupplier active;
+
+  /** @param active the index in {@code clients} of the endpoint that answered the logs */
+  SecondOpinion(long chainId, List<RpcClient> clients, IntSupplier active) {
+    this.chainId = chainId;
+    this.clients = List.copyOf(clients);
+    this.active = active;
+  }
+
+  /**
+   * The lowest block among {@code blocks} whose inbox logs another endpoint holds otherwise than {@code logs}; empty
+   * when every block agrees or the other endpoint cannot say. One request to one other endpoint, and only for blocks
+   * holding some of the logs.
+   */
+  Optional<Disputed> firstDisputed(List<ChainLog> logs, List<BlockHeader> blocks) {
+    Map<String, List<ChainLog>> ours = logs.stream().collect(Collectors.groupingBy(ChainLog::blockHash));
+    List<BlockHeader> withLogs = blocks.stream().filter(b -> ours.containsKey(b.hash()))
+        .sorted(Comparator.comparingLong(BlockHeader::number)).toList();
+    if (clients.size() < 2 || withLogs.isEmpty()) {
+      return Optional.empty();
+    }
+    RpcClient other = clients.get((active.getAsInt() + 1) % clients.size());
+    if (failedLately(other.health(), Instant.now())) {
+      return Optional.empty();
+    }
+    Map<String, List<ChainLog>> theirs;
+    try {
+      theirs = new ChainRpc(new OneAttempt(other)).inboxLogsByHash(withLogs);
+    } catch (ChainUnavailable e) {
+      log.debug("second opinion unavailable, first answer stands chainId={} rpc={} error={}", chainId,
+          other.endpoint().display(), e.getMessage());
+      return Optional.empty();
+    }
+    for (BlockHeader block : withLogs) {
+      List<ChainLog> held = theirs.getOrDefault(block.hash(), List.of());
+      if (compare(ours.get(block.hash()), held) == Holding.OTHER) {
+        return Optional.of(new Disputed(block, "the " + ours.get(block.hash()).size()
+            + " inbox logs answered differ from the " + held.size() + " at " + other.endpoint().display()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether an endpoint is not worth asking now: a call to it waits longer than the request timeout (it answered
+   * before, and no failure since), or its last attempt failed lately. One never asked is worth asking.
+   */
+  static boolean failedLately(EndpointHealth health, Instant now) {
+    if (health.connected()) {
+      return false;
+    }
+    boolean hanging = health.lastError().isEmpty() && health.lastOkAt().isPresent();
+    return hanging || health.lastError().isPresent() && health.lastErrorAt()
+        .filter(at -> at.plus(ASK_FAILED_AGAIN_AFTER).isAfter(now)).isPresent();
+  }
+
+  /** How the other endpoint's inbox logs of one block stand to ours; the order of the answers does not matter. */
+  static Holding compare(List<ChainLog> ours, List<ChainLog> theirs) {
+    if (theirs.isEmpty()) {
+      return Holding.NOTHING;
+    }
+    return facts(ours).equals(facts(theirs)) ? Holding.SAME : Holding.OTHER;
+  }
+
+  /** A log's facts as recorded; its block timestamp is left out, as only some nodes include it. */
+  private record Facts(long logIndex, String transactionHash, String address, List<String> topics, String data) {}
+
+  private static List<Facts> facts(List<ChainLog> logs) {
+    return logs.stream().map(l -> new Facts(l.logIndex(), l.transactionHash(), l.address(), l.topics(), l.data()))
+        .sorted(Comparator.comparingLong(Facts::logIndex).thenComparing(Facts::transactionHash)
+            .thenComparing(Facts::data))
+        .toList();
+  }
+
+  /** One attempt at one endpoint: a second opinion is not worth the retries that would hold up the scan. */
+  private record OneAttempt(RpcClient client) implements RpcCaller {
+    @Override
+    public long chainId() {
+      return client.chainId();
+    }
+
+    @Override
+    public <T> T call(List<Request<?, ? extends Response<?>>> requests, RpcClient.Reader<T> reader)
+        throws ChainUnavailable {
+      return callOrRefuse(requests, reader).value();
+    }
+
+    @Override
+    public <T> RpcClient.Answer<T> callOrRefuse(List<Request<?, ? extends Response<?>>> requests,
+                                                RpcClient.Reader<T> reader) throws ChainUnavailable {
+      try {
+        return client.attempt(requests, reader);
+      } catch (RpcFailure e) {
+        throw client.unavailable(requests, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      // The connection closes its clients.
+    }
+  }
+}
