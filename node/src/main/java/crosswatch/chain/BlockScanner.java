@@ -162,6 +162,7 @@ final class BlockScanner {
   private boolean follow(HeadSource.Seen next) throws ChainUnavailable {
     BlockHeader block = next.header();
     List<ChainLog> logs = List.of();
+    int activeBefore = secondOpinion.activeNow();
     if (block.mayHoldExecutingMessages()) {
       try {
         logs = rpc.inboxLogs(block);
@@ -174,7 +175,7 @@ final class BlockScanner {
       if (logs.isEmpty()) {
         logs = confirmed(block);
       }
-      Optional<SecondOpinion.Disputed> disputed = disputed(logs, List.of(block));
+      Optional<SecondOpinion.Disputed> disputed = disputed(logs, List.of(block), activeBefore);
       if (disputed.isPresent()) {
         throw notPassed(disputed.get());
       }
@@ -187,6 +188,7 @@ final class BlockScanner {
     long from = cursor.number() + 1;
     long to = Math.min(cursor.number() + range.blocks(), head.number());
     RangeScan scan;
+    int activeBefore = secondOpinion.activeNow();
     try {
       scan = rpc.scan(from, to);
     } catch (ChainUnavailable e) {
@@ -216,7 +218,7 @@ final class BlockScanner {
         throw e;
       }
     }
-    Optional<SecondOpinion.Disputed> disputed = disputed(logs, scan.headers());
+    Optional<SecondOpinion.Disputed> disputed = disputed(logs, scan.headers(), activeBefore);
     if (disputed.isPresent()) {
       long block = disputed.get().block().number();
       if (block > from) {
@@ -231,8 +233,9 @@ final class BlockScanner {
    * The first of these blocks whose inbox logs another endpoint holds otherwise than {@code logs} (counted and
    * logged): one of the two made logs up, and which one no bloom shows, so the block is not passed until they agree.
    */
-  private Optional<SecondOpinion.Disputed> disputed(List<ChainLog> logs, List<BlockHeader> blocks) {
-    Optional<SecondOpinion.Disputed> disputed = secondOpinion.firstDisputed(logs, blocks);
+  private Optional<SecondOpinion.Disputed> disputed(List<ChainLog> logs, List<BlockHeader> blocks,
+                                                    int activeBefore) {
+    Optional<SecondOpinion.Disputed> disputed = secondOpinion.firstDisputed(logs, blocks, activeBefore);
     disputed.ifPresent(d -> {
       meters.disagreed();
       log.warn("block not passed: the endpoints hold different inbox logs chainId={} blockNumber={} blockHash={} "

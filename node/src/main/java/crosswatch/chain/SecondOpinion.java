@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.Request;
@@ -45,26 +46,55 @@ final class SecondOpinion {
   private final List<RpcClient> clients;
   private final IntSupplier active;
 
-  /** @param active the index in {@code clients} of the endpoint that answered the logs */
+  /** @param active the index in {@code clients} of the active endpoint, the one calls go to first */
   SecondOpinion(long chainId, List<RpcClient> clients, IntSupplier active) {
     this.chainId = chainId;
     this.clients = List.copyOf(clients);
     this.active = active;
   }
 
+  /** The index of the active endpoint now: taken before the logs are read, to know who may have answered them. */
+  int activeNow() {
+    return active.getAsInt();
+  }
+
   /**
    * The lowest block among {@code blocks} whose inbox logs another endpoint holds otherwise than {@code logs}; empty
-   * when every block agrees or the other endpoint cannot say. One request to one other endpoint, and only for blocks
-   * holding some of the logs.
+   * when every block agrees or no other endpoint can say. Only blocks holding some of the logs are asked about, of
+   * the endpoints that did not answer: when the active endpoint was the same before the logs were read
+   * ({@code activeBefore}) and after, it answered them and one request to the next endpoint suffices; when a
+   * failover came between, which one answered is not known, so every endpoint is asked (lest an endpoint be held
+   * against its own answer).
    */
-  Optional<Disputed> firstDisputed(List<ChainLog> logs, List<BlockHeader> blocks) {
+  Optional<Disputed> firstDisputed(List<ChainLog> logs, List<BlockHeader> blocks, int activeBefore) {
     Map<String, List<ChainLog>> ours = logs.stream().collect(Collectors.groupingBy(ChainLog::blockHash));
     List<BlockHeader> withLogs = blocks.stream().filter(b -> ours.containsKey(b.hash()))
         .sorted(Comparator.comparingLong(BlockHeader::number)).toList();
     if (clients.size() < 2 || withLogs.isEmpty()) {
       return Optional.empty();
     }
-    RpcClient other = clients.get((active.getAsInt() + 1) % clients.size());
+    for (int other : toAsk(clients.size(), activeBefore, active.getAsInt())) {
+      Optional<Disputed> disputed = disputedAt(clients.get(other), ours, withLogs);
+      if (disputed.isPresent()) {
+        return disputed;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The endpoints (indexes among {@code endpoints}) to hold an answer against: the one after the endpoint that was
+   * active both before and after the answer (so it answered), else every endpoint.
+   */
+  static List<Integer> toAsk(int endpoints, int activeBefore, int activeAfter) {
+    if (activeBefore == activeAfter) {
+      return List.of((activeAfter + 1) % endpoints);
+    }
+    return IntStream.range(0, endpoints).boxed().toList();
+  }
+
+  private Optional<Disputed> disputedAt(RpcClient other, Map<String, List<ChainLog>> ours,
+                                        List<BlockHeader> withLogs) {
     if (failedLately(other.health(), Instant.now())) {
       return Optional.empty();
     }

@@ -83,4 +83,11 @@ class SecondOpinionTest {
     var neverAsked = health(false, Optional.empty(), Optional.empty(), Optional.empty());
     assertThat(SecondOpinion.failedLately(neverAsked, NOW)).isFalse();
   }
+
+  @Test
+  void theEndpointAfterTheOneThatAnsweredIsAskedAndEveryEndpointWhenAFailoverCameBetween() {
+    assertThat(SecondOpinion.toAsk(2, 0, 0)).containsExactly(1);
+    assertThat(SecondOpinion.toAsk(3, 2, 2)).containsExactly(0);
+    assertThat(SecondOpinion.toAsk(2, 0, 1)).as("who answered is not known").containsExactly(0, 1);
+  }
 }
