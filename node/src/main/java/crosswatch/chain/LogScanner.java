@@ -74,8 +74,12 @@ public final class LogScanner implements AutoCloseable {
     headTracker.start(events);
   }
 
-  /** One step of the scan; a failure marks the chain down and waits (longer each time) before the next. */
+  /**
+   * One step of the scan; a failure marks the chain down and waits (longer each time) before the next, unless it made
+   * another endpoint active that has not failed in this run of failures: that one is tried at once.
+   */
   private void scanStep() throws InterruptedException {
+    int activeBefore = connection.activeIndex();
     try {
       if (!begun) {
         scanner.begin(from);
@@ -95,7 +99,10 @@ public final class LogScanner implements AutoCloseable {
       }
       failures++;
       down(e, failures);
-      Thread.sleep(settings.reconnect().delay(failures, ThreadLocalRandom.current()));
+      boolean failedOver = connection.activeIndex() != activeBefore;
+      if (!failedOver || failures >= connection.endpoints().size()) {
+        Thread.sleep(settings.reconnect().delay(failures, ThreadLocalRandom.current()));
+      }
     }
   }
 
