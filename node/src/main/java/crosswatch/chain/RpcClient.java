@@ -95,6 +95,13 @@ final class RpcClient implements RpcCaller {
     Seen now = seen;
     long limit = System.nanoTime() - settings.requestTimeout().toNanos();
     boolean hanging = inFlight.values().stream().anyMatch(start -> start - limit < 0);
+    if (hanging && now.lastError().isEmpty()) {
+      // The hanging call has not failed yet (its timeout error may be a moment away): say so already, so that a
+      // chain shown disconnected always says why.
+      return new EndpointHealth(endpoint.display(), false,
+          Optional.of(RpcFailure.timeout(settings.requestTimeout()).getMessage()), Optional.of(Instant.now()),
+          now.lastOkAt(), now.wrongChainId());
+    }
     return new EndpointHealth(endpoint.display(), now.ok() && !hanging, now.lastError(), now.lastErrorAt(),
         now.lastOkAt(), now.wrongChainId());
   }

@@ -117,15 +117,11 @@ final class SecondOpinion {
   }
 
   /**
-   * Whether an endpoint is not worth asking now: a call to it waits longer than the request timeout (it answered
-   * before, and no failure since), or its last attempt failed lately. One never asked is worth asking.
+   * Whether an endpoint is not worth asking now: its last attempt failed lately, or a call to it waits longer than
+   * the request timeout (its health then reports that timeout, as of now). One never asked is worth asking.
    */
   static boolean failedLately(EndpointHealth health, Instant now) {
-    if (health.connected()) {
-      return false;
-    }
-    boolean hanging = health.lastError().isEmpty() && health.lastOkAt().isPresent();
-    return hanging || health.lastError().isPresent() && health.lastErrorAt()
+    return !health.connected() && health.lastError().isPresent() && health.lastErrorAt()
         .filter(at -> at.plus(ASK_FAILED_AGAIN_AFTER).isAfter(now)).isPresent();
   }
 

@@ -80,6 +80,7 @@ class EndpointHealthTest {
 
     assertThat(waiting).as("the call still waits for its later attempts").isNotDone();
     assertThat(disconnectedAfter).isLessThan(TIMEOUT.plusMillis(500));
+    assertThat(client.health().lastError()).as("why, while the call still waits").hasValue("timeout after 1s");
     waiting.join();
     assertThat(client.health().lastError()).hasValue("timeout after 1s");
   }

@@ -76,7 +76,7 @@ class SecondOpinionTest {
 
   @Test
   void aHangingEndpointIsNotAskedAndAnAnsweringOrNewOneIs() {
-    var hanging = health(false, Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(20)));
+    var hanging = health(false, Optional.of("timeout after 10s"), Optional.of(NOW), Optional.of(NOW.minusSeconds(20)));
     assertThat(SecondOpinion.failedLately(hanging, NOW)).isTrue();
     var answering = health(true, Optional.empty(), Optional.of(NOW), Optional.of(NOW));
     assertThat(SecondOpinion.failedLately(answering, NOW)).isFalse();
