@@ -1,5 +1,6 @@
 package crosswatch.chain;
 
+import crosswatch.judge.Backoff;
 import crosswatch.metrics.RpcMeters;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,6 +77,14 @@ final class WebSocketTransport implements Transport {
   private final HttpClient client;
   private final AtomicLong ids = new AtomicLong();
   private final ReentrantLock connecting = new ReentrantLock();
+  /**
+   * After a connect that failed (refused, reset, timed out), new connects fail at once with the same failure until
+   * this backoff passed; guarded by {@link #connecting}.
+   */
+  private final Backoff connectBackoff;
+  private int connectFailures;
+  private long nextConnectNanos;
+  private RpcFailure lastConnectFailure;
   private volatile Socket current;
   private volatile boolean closed;
 
@@ -82,6 +92,7 @@ final class WebSocketTransport implements Transport {
     this.endpoint = endpoint;
     this.address = WireAddress.of(endpoint);
     this.timeout = settings.requestTimeout();
+    this.connectBackoff = settings.retry();
     this.meters = meters;
     this.guard = new ChainIdGuard(endpoint, settings.reconnect(), meters);
     this.client = HttpClient.newBuilder().connectTimeout(timeout)
@@ -137,13 +148,28 @@ final class WebSocketTransport implements Transport {
         throw RpcFailure.io("transport closed");
       }
       guard.beforeConnecting();
-      Socket fresh = open(deadline);
+      if (connectFailures > 0 && System.nanoTime() - nextConnectNanos < 0) {
+        // Every caller of a dead endpoint would otherwise queue here for its own connect attempt, each one
+        // waiting out the others' (a scanner's resubscription behind a judge's reads) and hammering the node.
+        throw lastConnectFailure;
+      }
+      Socket fresh = null;
       try {
+        fresh = open(deadline);
         guard.check(chainId(fresh, deadline));
       } catch (RpcFailure e) {
-        fresh.drop(e);
+        if (fresh != null) {
+          fresh.drop(e);
+        }
+        if (e.kind() == RpcFailure.Kind.IO || e.kind() == RpcFailure.Kind.TIMEOUT) {
+          connectFailures++;
+          lastConnectFailure = e;
+          nextConnectNanos = System.nanoTime()
+              + connectBackoff.delay(connectFailures, ThreadLocalRandom.current()).toNanos();
+        }
         throw e;
       }
+      connectFailures = 0;
       current = fresh;
       return fresh;
     } finally {
