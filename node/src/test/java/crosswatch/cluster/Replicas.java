@@ -144,13 +144,22 @@ final class Replicas implements AutoCloseable {
   }
 
   void awaitAllServe(List<MessageKey> keys, String status) {
-    awaitServe(running(), keys, status);
+    awaitServe(running(), keys, status, PATIENCE);
+  }
+
+  /** As {@link #awaitAllServe(List, String)}, waiting up to {@code patience}. */
+  void awaitAllServe(List<MessageKey> keys, String status, Duration patience) {
+    awaitServe(running(), keys, status, patience);
   }
 
   /** Waits until {@link #allServe(List, List, String)}; the failure says what each replica served. */
   static void awaitServe(List<NodeProcess> nodes, List<MessageKey> keys, String status) {
+    awaitServe(nodes, keys, status, PATIENCE);
+  }
+
+  private static void awaitServe(List<NodeProcess> nodes, List<MessageKey> keys, String status, Duration patience) {
     try {
-      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> allServe(nodes, keys, status));
+      await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> allServe(nodes, keys, status));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("not every replica serves every message as " + status + ": "
           + served(nodes, keys), e);
