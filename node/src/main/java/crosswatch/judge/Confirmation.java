@@ -37,27 +37,29 @@ sealed interface Confirmation {
       return new Disagreed("block " + number + ": " + named.stream()
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     }
-    List<EndpointRead.Read> answers = reads.stream().filter(EndpointRead.Read.class::isInstance)
-        .map(EndpointRead.Read.class::cast).toList();
-    List<InitiatingBlock> produced = answers.stream().map(EndpointRead.Read::block)
-        .filter(b -> b != InitiatingBlock.NOT_YET_PRODUCED).distinct().toList();
+    // The votes: complete reads of a produced block. A failed, partial or not-yet-produced read does not vote.
+    List<EndpointRead.Read> votes = reads.stream()
+        .<EndpointRead.Read>mapMulti((read, keep) -> {
+          if (read instanceof EndpointRead.Read r && r.block() instanceof InitiatingBlock.Produced) {
+            keep.accept(r);
+          }
+        }).toList();
+    List<InitiatingBlock> produced = votes.stream().map(EndpointRead.Read::block).distinct().toList();
     if (produced.size() > 1) {
-      return new Disagreed("block " + number + ": " + answers.stream()
-          .filter(r -> r.block() instanceof InitiatingBlock.Produced)
+      return new Disagreed("block " + number + ": " + votes.stream()
           .map(r -> r.endpoint() + "=" + ((InitiatingBlock.Produced) r.block()).hash()
               + "/" + ((InitiatingBlock.Produced) r.block()).logs().size() + " logs")
           .collect(Collectors.joining(" ")));
     }
-    if (answers.size() == reads.size() && produced.isEmpty()) {
+    int needed = Quorum.of(reads.size());
+    if (votes.isEmpty() && reads.stream().allMatch(EndpointRead.Read.class::isInstance)) {
       return new Agreed(InitiatingBlock.NOT_YET_PRODUCED);
     }
-    long voting = answers.stream().filter(r -> r.block() != InitiatingBlock.NOT_YET_PRODUCED).count();
-    if (!produced.isEmpty() && voting >= Quorum.of(reads.size())) {
+    if (!votes.isEmpty() && votes.size() >= needed) {
       return new Agreed(produced.getFirst());
     }
-    return new Unconfirmed("block " + number + " read completely at " + voting + " of " + reads.size()
-        + " endpoints, " + Quorum.of(reads.size()) + " needed: " + reads.stream()
-        .filter(read -> !(read instanceof EndpointRead.Read r && r.block() != InitiatingBlock.NOT_YET_PRODUCED))
+    return new Unconfirmed("block " + number + " read completely at " + votes.size() + " of " + reads.size()
+        + " endpoints, " + needed + " needed: " + reads.stream().filter(read -> !votes.contains(read))
         .map(Confirmation::why).collect(Collectors.joining("; ")));
   }
 
