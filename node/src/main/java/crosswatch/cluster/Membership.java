@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * no majority of the expected members, and finishes healing after a partition merges. Conflict resolution writes
  * fire no entry listeners and is not retried when another view change interrupts it, so once the view has been
  * stable for a while every replica resolves conflicts again (idempotent: the merge function decides) and then
- * runs {@code afterMerge} to re-read what was written.
+ * runs {@code afterMerge} to re-read what was written, and once more a little later for what the other replicas'
+ * resolutions wrote here.
  *
  * <p>With other sites, a site's replicas also reconcile once they start and after every view change: a backup from
  * another site that arrives while a member joins (the rebalance that follows a start or a restart, exactly when the
@@ -139,10 +140,26 @@ public final class Membership implements AutoCloseable {
       }
       afterMerge.run();
       log.info("replicas reconciled node={} viewId={}", view.node(), mergeViewId);
+      // Every replica resolves, and what another's resolution writes here fires no event either (a message found
+      // as the partition healed stayed pending everywhere when this replica read too early): read once more when
+      // theirs are likely done. The judges' sweep catches whatever lands later still.
+      healing.schedule(() -> readAgain(mergeViewId), STABLE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       log.warn("reconciling replicas failed, retrying node={} viewId={} error={}", view.node(), mergeViewId,
           e.toString());
       healing.schedule(() -> heal(mergeViewId), STABLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void readAgain(long mergeViewId) {
+    if (view.viewId() != mergeViewId) {
+      return;
+    }
+    try {
+      afterMerge.run();
+    } catch (RuntimeException e) {
+      log.warn("reading reconciled replicas again failed node={} viewId={} error={}", view.node(), mergeViewId,
+          e.toString());
     }
   }
 

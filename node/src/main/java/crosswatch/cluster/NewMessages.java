@@ -14,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each message record another replica (of this site or another) created, or this site's verdict made pending
- * again when its executing block returned to the chain, to {@code consumer}, seen from this replica's site: how the owner of a message's initiating chain learns of messages found by the
- * scanner of another chain, without polling. Other updates are left out (judges write those; reacting to them
- * would loop). Own writes are left out where Infinispan marks them local: a writer that is not the key's primary
- * owner applies its write as a backup and hears it too, which costs its judge a second look at a record it
- * dispatched already, nothing more. Asynchronous, so that a slow consumer never holds up replication.
+ * Hands each message record another replica (of this site or another) created, or made pending here, to
+ * {@code consumer}, seen from this replica's site: how the owner of a message's initiating chain learns of messages
+ * found by the scanner of another chain, without polling. A record becomes pending again when its executing block
+ * returned to the chain, or when a replica that fell behind (a paused process, the far side of a partition) found
+ * it anew and its newer discovery won the merge over a verdict. Other updates are left out (judges write those;
+ * reacting to them would loop). Own writes are left out where Infinispan marks them local: a writer that is not
+ * the key's primary owner applies its write as a backup and hears it too, which costs its judge a second look at a
+ * record it dispatched already, nothing more. Asynchronous, so that a slow consumer never holds up replication.
  */
 @Listener(sync = false, observation = Listener.Observation.POST)
 public final class NewMessages {
@@ -51,7 +53,7 @@ public final class NewMessages {
 
   /**
    * On a replicated cache the old value is this replica's copy before the write (every replica holds every
-   * record in memory), so a return from reorged is seen here whichever replica wrote it.
+   * record in memory), so a record made pending is seen here whichever replica wrote it.
    */
   @CacheEntryModified
   public void modified(CacheEntryModifiedEvent<MessageKey, MessageRecord> event) {
@@ -59,16 +61,17 @@ public final class NewMessages {
       return;
     }
     MessageRecord after = event.getNewValue().seenFrom(site);
-    if (returned(event.getOldValue().seenFrom(site), after)) {
-      log.info("message pending again after its block returned id={} executingChainId={} initiatingChainId={}",
-          after.key(), after.key().executingChainId(), after.initiatingChainId());
+    MessageRecord before = event.getOldValue().seenFrom(site);
+    if (becamePending(before, after)) {
+      log.info("message pending again id={} executingChainId={} initiatingChainId={} was={}", after.key(),
+          after.key().executingChainId(), after.initiatingChainId(), before.status().wireName());
       consumer.accept(List.of(after));
     }
   }
 
-  /** A write that took a record from reorged back to pending: the only update a judge must hear of. */
-  static boolean returned(MessageRecord before, MessageRecord after) {
-    return before != null && after != null && before.status() == Status.REORGED
+  /** A write that made a record pending, from whatever it was: the only update a judge must hear of. */
+  static boolean becamePending(MessageRecord before, MessageRecord after) {
+    return before != null && after != null && before.status() != Status.PENDING
         && after.status() == Status.PENDING;
   }
 }

@@ -220,11 +220,17 @@ public final class Judging implements ChainEvents, AutoCloseable {
   }
 
   /**
-   * Catches what events missed: pending messages are judged again, messages behind the heads are settled, and
-   * unchecked access lists are checked again, of messages found a sweep ago or earlier (a newer one's first check
+   * Catches what events missed: records that reached the store without an event are indexed first (else no query
+   * here would ever return them: a message another replica's conflict resolution wrote here after a partition healed
+   * stayed pending on every replica), then pending messages are judged again, messages behind the heads are settled,
+   * and unchecked access lists are checked again, of messages found a sweep ago or earlier (a newer one's first check
    * may still be under way: checking it again would read its transaction twice).
    */
   void sweep() {
+    int unindexed = store.reindex();
+    if (unindexed > 0) {
+      log.warn("sweep found records that arrived without an event records={}", unindexed);
+    }
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();
     dispatch(open.stream().filter(r -> r.status() == Status.PENDING).toList());
     safety.raiseDue(open.stream().filter(r -> r.status() != Status.PENDING).toList());

@@ -76,10 +76,18 @@ public final class InfinispanMessageStore extends IndexedMessageStore {
 
   /**
    * Feeds every record of the local copy to the index again. Needed after writes that fire no entry events:
-   * conflict resolution when a partition heals, and state received from peers.
+   * conflict resolution when a partition heals (each replica resolves, and another's resolution may land here after
+   * this one's), and state received from peers.
    */
-  public void reindex() {
-    cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).values().forEach(index::add);
+  @Override
+  public int reindex() {
+    int changed = 0;
+    for (MessageRecord r : cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_CACHE_LOAD).values()) {
+      if (index.add(r)) {
+        changed++;
+      }
+    }
+    return changed;
   }
 
   @Override

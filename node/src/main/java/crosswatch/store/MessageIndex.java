@@ -35,20 +35,21 @@ public final class MessageIndex {
     return events;
   }
 
-  public void add(MessageRecord record) {
+  /** Merges {@code record} into the index; returns whether that changed what the index holds. */
+  public boolean add(MessageRecord record) {
     var position = new Position(record.executingTimestamp(), record.key());
     // A compare-and-set loop rather than merge(): the change is published exactly once, with what it replaced.
     while (true) {
       MessageRecord before = records.get(position);
       MessageRecord after = Merge.merge(before, record);
       if (after == before) {
-        return;
+        return false;
       }
       boolean stored = before == null ? records.putIfAbsent(position, after) == null
           : records.replace(position, before, after);
       if (stored) {
         events.publish(before, after);
-        return;
+        return true;
       }
     }
   }

@@ -48,6 +48,15 @@ public interface MessageStore {
 
   long size();
 
+  /**
+   * Feeds the queries' index every record this replica holds again, catching writes that reached it without an
+   * event (a peer's conflict resolution after a partition, state received from peers); returns how many records
+   * that changed. A store whose every write passes through it has nothing to catch.
+   */
+  default int reindex() {
+    return 0;
+  }
+
   /** Every change of a record in this replica's copy, whether this node or a peer wrote it. */
   MessageEvents events();
 }

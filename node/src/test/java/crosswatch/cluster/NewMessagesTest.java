@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a replica hears of the records another one writes, with two members in this JVM: new records, and records
- * made pending again after being reorged, whichever member is the key's primary owner; nothing of other updates.
+ * made pending again, whichever member is the key's primary owner; nothing of other updates.
  */
 class NewMessagesTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -49,7 +49,7 @@ class NewMessagesTest {
   }
 
   @Test
-  void anotherReplicaHearsOfNewRecordsAndOfRecordsBackFromReorgedButNotOfOtherUpdates() {
+  void anotherReplicaHearsOfNewRecordsAndOfRecordsMadePendingButNotOfOtherUpdates() {
     // Enough keys that each member is the primary owner of some.
     List<MessageRecord> found = IntStream.range(0, 16).mapToObj(NewMessagesTest::record).toList();
     writer.messages().mergeAll(found);
@@ -61,29 +61,37 @@ class NewMessagesTest {
     List<MessageRecord> back = reorged.stream().map(r -> at(r, Status.PENDING, 4)).toList();
 
     writer.messages().mergeAll(back);
-    writer.messages().mergeAll(back.stream().map(r -> at(r, Status.VALID, 5)).toList());
-
+    List<MessageRecord> judgedAgain = back.stream().map(r -> at(r, Status.VALID, 5)).toList();
+    writer.messages().mergeAll(judgedAgain);
     await().atMost(Duration.ofSeconds(5)).until(() -> heardByOther.size() == 2 * found.size());
+    // A replica that fell behind finds them anew: its newer discovery wins the merge over the verdict.
+    List<MessageRecord> foundAnew = judgedAgain.stream().map(r -> at(r, Status.PENDING, 6)).toList();
+    writer.messages().mergeAll(foundAnew);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> heardByOther.size() == 3 * found.size());
     await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-        .until(() -> heardByOther.size() == 2 * found.size());
-    assertThat(heardByOther.subList(found.size(), heardByOther.size())).containsExactlyInAnyOrderElementsOf(back);
+        .until(() -> heardByOther.size() == 3 * found.size());
+    assertThat(heardByOther.subList(found.size(), 2 * found.size())).containsExactlyInAnyOrderElementsOf(back);
+    assertThat(heardByOther.subList(2 * found.size(), heardByOther.size()))
+        .containsExactlyInAnyOrderElementsOf(foundAnew);
     // The writer hears its own writes to keys another member is the primary owner of, but no other update.
     assertThat(heardByWriter).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.PENDING))
-        .hasSizeLessThan(2 * found.size());
+        .hasSizeLessThan(3 * found.size());
   }
 
   @Test
-  void onlyAReturnFromReorgedToPendingCounts() {
+  void aRecordMadePendingCountsWhateverItWasBefore() {
     MessageRecord pending = record(1);
     MessageRecord valid = at(pending, Status.VALID, 2);
     MessageRecord reorged = at(valid, Status.REORGED, 3);
 
-    assertThat(NewMessages.returned(reorged, at(reorged, Status.PENDING, 4))).isTrue();
-    assertThat(NewMessages.returned(reorged, at(reorged, Status.VALID, 4))).isFalse();
-    assertThat(NewMessages.returned(valid, at(valid, Status.PENDING, 4))).isFalse();
-    assertThat(NewMessages.returned(pending, pending.withStatus(Status.PENDING, null, T0.plusSeconds(4),
+    assertThat(NewMessages.becamePending(reorged, at(reorged, Status.PENDING, 4))).isTrue();
+    // A replica that fell behind found it anew, and its newer discovery won the merge over the verdict.
+    assertThat(NewMessages.becamePending(valid, at(valid, Status.PENDING, 4))).isTrue();
+    assertThat(NewMessages.becamePending(reorged, at(reorged, Status.VALID, 4))).isFalse();
+    assertThat(NewMessages.becamePending(pending, pending.withStatus(Status.PENDING, null, T0.plusSeconds(4),
         new Stamp(4, "node-a")))).isFalse();
-    assertThat(NewMessages.returned(null, pending)).isFalse();
+    assertThat(NewMessages.becamePending(null, pending)).isFalse();
   }
 
   private static MessageRecord at(MessageRecord r, Status status, long hlc) {

@@ -161,22 +161,31 @@ final class Replicas implements AutoCloseable {
     try {
       await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> allServe(nodes, keys, status));
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("not every replica serves every message as " + status + ": "
-          + served(nodes, keys), e);
+      throw new AssertionError("not every replica serves every message as " + status + ", these differ: "
+          + served(nodes, keys, status), e);
     }
   }
 
-  /** What each replica serves for each message: the whole record, or absent. */
-  private static Map<String, List<String>> served(List<NodeProcess> nodes, List<MessageKey> keys) {
+  /**
+   * What each replica serves for the messages that fail the wait (absent somewhere, another status, or served
+   * differently by two replicas): the whole record, or absent. Only those, so that a failure shows them in full
+   * rather than somewhere in every record.
+   */
+  private static Map<String, List<String>> served(List<NodeProcess> nodes, List<MessageKey> keys, String status) {
+    var seen = new LinkedHashMap<String, Map<String, JsonNode>>();
+    nodes.forEach(node -> seen.put(node.name(), messages(node, keys)));
+    List<MessageKey> failing = keys.stream().filter(k -> {
+      List<JsonNode> copies = seen.values().stream().map(m -> m.get(k.toString())).toList();
+      return copies.stream().anyMatch(m -> m == null || !m.get("status").asString().equals(status))
+          || copies.stream().distinct().count() > 1;
+    }).toList();
     var served = new LinkedHashMap<String, List<String>>();
-    for (NodeProcess node : nodes) {
-      Map<String, JsonNode> seen = messages(node, keys);
-      served.put(node.name(), keys.stream().map(k -> Optional.ofNullable(seen.get(k.toString()))
-          .map(m -> k + "=" + m)
-          .orElse(k + "=absent")).toList());
-    }
+    seen.forEach((name, records) -> served.put(name, failing.stream()
+        .map(k -> k + "=" + Optional.ofNullable(records.get(k.toString())).map(JsonNode::toString).orElse("absent"))
+        .toList()));
     return served;
   }
+
 
   /** Kills every replica still running, then stops the chains. */
   @Override

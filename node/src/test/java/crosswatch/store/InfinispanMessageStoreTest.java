@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.infinispan.context.Flag;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,24 @@ class InfinispanMessageStoreTest extends MessageStoreTck {
   @Override
   protected void closeStore() {
     node.close();
+  }
+
+  /**
+   * A record can reach this replica's copy without an entry event (another replica's conflict resolution after a
+   * partition): queries miss it until the index is fed again.
+   */
+  @Test
+  void aRecordWrittenWithoutAnEventIsQueriedOnlyAfterTheNextReindex() {
+    MessageRecord quiet = Fixtures.record(Fixtures.key(901, 1), 100, 1_000, Status.PENDING);
+    node.cacheManager().<MessageKey, MessageRecord>getCache(ClusterStores.MESSAGES).getAdvancedCache()
+        .withFlags(Flag.SKIP_LISTENER_NOTIFICATION).put(quiet.key(), quiet);
+    assertThat(store.pending()).isEmpty();
+
+    assertThat(store.reindex()).isEqualTo(1);
+
+    assertThat(store.pending()).containsExactly(quiet);
+    assertThat(store.query(MessageQuery.all(10)).items()).containsExactly(quiet);
+    assertThat(store.reindex()).isZero();
   }
 
   /** A one-member store keeps its file store across restarts: it is the only copy of the data. */
