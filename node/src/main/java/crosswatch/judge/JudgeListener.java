@@ -23,6 +23,9 @@ public interface JudgeListener {
   /** The chain's endpoints named different blocks, or different logs, at one height. */
   void disagreed(long chainId);
 
+  /** The sweep found {@code records} records in the store that had reached it without an event. */
+  void unindexed(int records);
+
   /** How many messages wait for a block of this chain to be scanned. */
   void waiting(long initiatingChainId, int count);
 }

@@ -229,6 +229,7 @@ public final class Judging implements ChainEvents, AutoCloseable {
   void sweep() {
     int unindexed = store.reindex();
     if (unindexed > 0) {
+      listener.unindexed(unindexed);
       log.warn("sweep found records that arrived without an event records={}", unindexed);
     }
     List<MessageRecord> open = store.notFinal().stream().filter(r -> r.status() != Status.REORGED).toList();

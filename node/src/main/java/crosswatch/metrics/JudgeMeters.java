@@ -38,10 +38,13 @@ public final class JudgeMeters implements JudgeListener {
   private final Map<String, Counter> withheld = new HashMap<>();
   private final Map<String, Counter> disagreements = new HashMap<>();
   private final List<String> chains;
+  private final Counter unindexed;
 
   /** @param chainIds every watched chain: the label values registered up front */
   public JudgeMeters(MeterRegistry registry, Collection<Long> chainIds) {
     chains = chainIds.stream().map(String::valueOf).toList();
+    unindexed = Counter.builder(Meters.UNINDEXED_RECORDS).description(Meters.UNINDEXED_RECORDS_HELP)
+        .register(registry);
     var initiating = new ArrayList<>(chains);
     initiating.add(Meters.UNCONFIGURED_CHAIN);
     for (String chain : chains) {
@@ -131,6 +134,11 @@ public final class JudgeMeters implements JudgeListener {
   @Override
   public void disagreed(long chainId) {
     increment(disagreements.get(String.valueOf(chainId)));
+  }
+
+  @Override
+  public void unindexed(int records) {
+    unindexed.increment(records);
   }
 
   @Override

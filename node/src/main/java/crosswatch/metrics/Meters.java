@@ -55,6 +55,11 @@ public final class Meters {
 
   public static final String WHY = "why";
 
+  public static final String UNINDEXED_RECORDS = "crosswatch.sweep.unindexed.records";
+  static final String UNINDEXED_RECORDS_HELP = "Message records the sweep found in this replica's store that had "
+      + "reached it without an event (another replica's conflict resolution after a partition): judged only from "
+      + "then on, up to one sweep late";
+
   public static final String MESSAGES_DETECTED = "crosswatch.messages.detected";
   static final String MESSAGES_DETECTED_HELP = "Executing messages found for the first time";
 

@@ -53,8 +53,9 @@ class JudgingSweepTest {
     var initiating = new FakeChain(INITIATING);
     InitiatingBlock.Produced block = Messages.block(10, 2);
     initiating.put(block);
+    var listener = new RecordingListener();
     judging = new Judging(Map.of(INITIATING, initiating, EXECUTING, new FakeChain(EXECUTING)), Map.of(),
-        Messages.DEPENDENCIES, node.messages(), new HybridClock("node-a"), new RecordingListener(),
+        Messages.DEPENDENCIES, node.messages(), new HybridClock("node-a"), listener,
         new ChainHeads(new ConcurrentHashMap<>()), Duration.ofMillis(200));
     judging.start();
     judging.scanned(INITIATING, 10);
@@ -68,5 +69,6 @@ class JudgingSweepTest {
     await().atMost(Duration.ofSeconds(5))
         .until(() -> node.messages().find(quiet.key()).orElseThrow().status() == Status.VALID);
     assertThat(node.messages().pending()).isEmpty();
+    assertThat(listener.unindexed).hasValue(1);
   }
 }

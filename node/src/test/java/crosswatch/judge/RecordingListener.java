@@ -3,6 +3,7 @@ package crosswatch.judge;
 import crosswatch.store.MessageRecord;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps everything judging reports, for assertions. */
 final class RecordingListener implements JudgeListener {
@@ -11,6 +12,7 @@ final class RecordingListener implements JudgeListener {
   final List<ChainUnavailable> failures = new CopyOnWriteArrayList<>();
   final List<Withheld> withheld = new CopyOnWriteArrayList<>();
   final List<Long> disagreements = new CopyOnWriteArrayList<>();
+  final AtomicInteger unindexed = new AtomicInteger();
 
   @Override
   public void found(MessageRecord record) {
@@ -37,6 +39,11 @@ final class RecordingListener implements JudgeListener {
   @Override
   public void disagreed(long chainId) {
     disagreements.add(chainId);
+  }
+
+  @Override
+  public void unindexed(int records) {
+    unindexed.addAndGet(records);
   }
 
   @Override
